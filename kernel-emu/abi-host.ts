@@ -1,0 +1,269 @@
+// The kernel's own canonical-ABI host for the `nexus:os/sys` interface (wit/nexus-os.wit).
+//
+// Owns: lifting syscall arguments out of a guest's linear memory, lowering results back in
+// (lists and strings through the guest's `cabi_realloc`, multi-value results through the
+// return area the guest passes last), and the entry point that starts `run`.
+// Host functions carry the WIT function's name. The flat signatures follow the canonical ABI
+// for this world; tests/kernel/conformance.test.ts holds this host to the glue that
+// `jco transpile` generates for the same component.
+//
+// Blocking syscalls are wrapped in `WebAssembly.Suspending`: when the kernel answers with a
+// promise, JSPI parks the guest's stack until the scheduler resumes it. With the
+// preempt-every-syscall option every syscall is wrapped, so any of them may switch processes.
+
+import type { ExitStatus, Kernel, Message, Process } from "./kernel.ts";
+import { SysError } from "./status.ts";
+import { GuestFault } from "./trap.ts";
+
+const sysModule = "nexus:os/sys@0.1.0";
+
+interface ProgramExports {
+  memory: WebAssembly.Memory;
+  cabi_realloc: (oldPtr: number, oldSize: number, align: number, newSize: number) => number;
+  run: (argsPtr: number, argsLen: number) => number;
+  _initialize?: () => void;
+}
+
+/** A process's linear memory, re-viewed whenever the guest grew it. */
+class GuestMemory {
+  private readonly exports: ProgramExports;
+  private view: DataView;
+  private bytes: Uint8Array;
+  private static readonly decoder = new TextDecoder("utf-8", { fatal: true });
+  private static readonly encoder = new TextEncoder();
+
+  constructor(exports: ProgramExports) {
+    this.exports = exports;
+    this.view = new DataView(exports.memory.buffer);
+    this.bytes = new Uint8Array(exports.memory.buffer);
+  }
+
+  private refresh(): void {
+    if (this.view.buffer !== this.exports.memory.buffer) {
+      this.view = new DataView(this.exports.memory.buffer);
+      this.bytes = new Uint8Array(this.exports.memory.buffer);
+    }
+  }
+
+  private check(ptr: number, len: number, what: string): void {
+    this.refresh();
+    if (ptr < 0 || len < 0 || ptr + len > this.bytes.length) {
+      throw new GuestFault(`${what}: pointer ${ptr}+${len} outside linear memory`);
+    }
+  }
+
+  /** A view of guest bytes; the kernel copies what it keeps. */
+  read(ptr: number, len: number, what: string): Uint8Array {
+    this.check(ptr >>> 0, len >>> 0, what);
+    return this.bytes.subarray(ptr >>> 0, (ptr >>> 0) + (len >>> 0));
+  }
+
+  string(ptr: number, len: number, what: string): string {
+    try {
+      return GuestMemory.decoder.decode(this.read(ptr, len, what));
+    } catch (error) {
+      if (error instanceof GuestFault) throw error;
+      throw new GuestFault(`${what}: string is not valid UTF-8`);
+    }
+  }
+
+  stringList(ptr: number, len: number, what: string): string[] {
+    this.check(ptr >>> 0, (len >>> 0) * 8, what);
+    const list: string[] = [];
+    for (let i = 0; i < len; i++) {
+      const entry = (ptr >>> 0) + i * 8;
+      list.push(this.string(this.u32(entry), this.u32(entry + 4), what));
+    }
+    return list;
+  }
+
+  u32(ptr: number): number {
+    return this.view.getUint32(ptr, true);
+  }
+
+  setU8(ptr: number, value: number): void {
+    this.view.setUint8(ptr, value);
+  }
+
+  setU32(ptr: number, value: number): void {
+    this.view.setUint32(ptr, value, true);
+  }
+
+  setI32(ptr: number, value: number): void {
+    this.view.setInt32(ptr, value, true);
+  }
+
+  /** Checks a return area of `size` bytes aligned to `align` before anything is written. */
+  retArea(ptr: number, size: number, align: number, what: string): void {
+    if ((ptr >>> 0) % align !== 0) throw new GuestFault(`${what}: misaligned return area`);
+    this.check(ptr >>> 0, size, what);
+  }
+
+  /** Copies bytes into memory the guest's cabi_realloc hands out; returns the pointer. */
+  lowerBytes(bytes: Uint8Array, align: number, what: string): number {
+    const ptr = this.exports.cabi_realloc(0, 0, align, bytes.length);
+    this.check(ptr >>> 0, bytes.length, what);
+    this.bytes.set(bytes, ptr >>> 0);
+    return ptr >>> 0;
+  }
+
+  lowerStringList(list: string[], what: string): [number, number] {
+    const entries = new Uint8Array(list.length * 8);
+    const view = new DataView(entries.buffer);
+    list.forEach((text, i) => {
+      const bytes = GuestMemory.encoder.encode(text);
+      view.setUint32(i * 8, this.lowerBytes(bytes, 1, what), true);
+      view.setUint32(i * 8 + 4, bytes.length, true);
+    });
+    return [this.lowerBytes(entries, 4, what), list.length];
+  }
+}
+
+type Lower<T> = (value: T) => void;
+
+/**
+ * Finishes a syscall: lowers a ready result at once, or after the kernel resumes the caller.
+ * Under preempt-every-syscall, a ready result also passes through the scheduler first.
+ */
+function finish<T>(
+  kernel: Kernel, p: Process, result: T | Promise<T>, lower: Lower<T>,
+): void | Promise<void> {
+  if (result instanceof Promise) return result.then(lower);
+  if (kernel.preemptEverySyscall) return kernel.preempt(p, result).then(lower);
+  lower(result);
+}
+
+// Return-area writers for the result shapes of this world (disc u8 at +0: 0 ok, 1 error).
+
+function lowerResultUnit(mem: GuestMemory, ret: number, result: void | SysError): void {
+  mem.retArea(ret, 2, 1, "result");
+  mem.setU8(ret, result instanceof SysError ? 1 : 0);
+  if (result instanceof SysError) mem.setU8(ret + 1, result.code);
+}
+
+function lowerResultU32(mem: GuestMemory, ret: number, result: number | SysError): void {
+  mem.retArea(ret, 8, 4, "result");
+  mem.setU8(ret, result instanceof SysError ? 1 : 0);
+  mem.setU32(ret + 4, result instanceof SysError ? result.code : result);
+}
+
+/** Writes an error into a result whose payload sits at +4; true when it did. */
+function lowerError(mem: GuestMemory, ret: number, result: unknown): boolean {
+  if (!(result instanceof SysError)) return false;
+  mem.setU8(ret, 1);
+  mem.setU8(ret + 4, result.code);
+  return true;
+}
+
+function lowerMessage(mem: GuestMemory, ret: number, result: Message | SysError): void {
+  mem.retArea(ret, 20, 4, "recv");
+  if (lowerError(mem, ret, result)) return;
+  const message = result as Message;
+  mem.setU8(ret, 0);
+  mem.setU32(ret + 4, message.sender);
+  mem.setU32(ret + 8, message.replyToken);
+  mem.setU32(ret + 12, mem.lowerBytes(message.bytes, 1, "recv"));
+  mem.setU32(ret + 16, message.bytes.length);
+}
+
+function lowerReply(mem: GuestMemory, ret: number, result: Uint8Array | SysError): void {
+  mem.retArea(ret, 12, 4, "call");
+  if (lowerError(mem, ret, result)) return;
+  const bytes = result as Uint8Array;
+  mem.setU8(ret, 0);
+  mem.setU32(ret + 4, mem.lowerBytes(bytes, 1, "call"));
+  mem.setU32(ret + 8, bytes.length);
+}
+
+function lowerExitStatus(mem: GuestMemory, ret: number, result: ExitStatus | SysError): void {
+  mem.retArea(ret, 28, 4, "wait");
+  if (lowerError(mem, ret, result)) return;
+  const status = result as ExitStatus;
+  const reason = new TextEncoder().encode(status.trapReason);
+  const [framesPtr, framesLen] = mem.lowerStringList(status.backtrace, "wait");
+  mem.setU8(ret, 0);
+  mem.setI32(ret + 4, status.code);
+  mem.setU8(ret + 8, status.trapped ? 1 : 0);
+  mem.setU32(ret + 12, mem.lowerBytes(reason, 1, "wait"));
+  mem.setU32(ret + 16, reason.length);
+  mem.setU32(ret + 20, framesPtr);
+  mem.setU32(ret + 24, framesLen);
+}
+
+/** The import object for one process: every syscall bound to that process. */
+function sysImports(kernel: Kernel, p: Process, memory: () => GuestMemory) {
+  const S = <F extends (...args: never[]) => unknown>(f: F) =>
+    new WebAssembly.Suspending(f) as unknown as F;
+  const maybeS = <F extends (...args: never[]) => unknown>(f: F) =>
+    kernel.preemptEverySyscall ? S(f) : f;
+  return {
+    "console-write": maybeS((ptr: number, len: number) => {
+      const bytes = memory().read(ptr, len, "console-write").slice();
+      return finish(kernel, p, kernel.consoleWrite(p, bytes), () => {});
+    }),
+    "clock-now": maybeS(() => {
+      const now = kernel.clockNow(p);
+      if (!kernel.preemptEverySyscall) return now;
+      return kernel.preempt(p, now);
+    }),
+    "yield": S(() => kernel.yield(p)),
+    "self-pid": maybeS(() => {
+      const pid = kernel.selfPid(p);
+      if (!kernel.preemptEverySyscall) return pid;
+      return kernel.preempt(p, pid);
+    }),
+    "spawn": maybeS((imagePtr: number, imageLen: number, argsPtr: number, argsLen: number,
+      notifyIsSome: number, notify: number, ret: number) => {
+      const mem = memory();
+      const image = mem.string(imagePtr, imageLen, "spawn");
+      const args = mem.stringList(argsPtr, argsLen, "spawn");
+      const result = kernel.spawn(p, image, args, notifyIsSome !== 0 ? notify >>> 0 : null);
+      return finish(kernel, p, result, (r) => lowerResultU32(memory(), ret, r));
+    }),
+    "exit": (code: number) => kernel.exit(p, code),
+    "wait": S((pid: number, ret: number) =>
+      finish(kernel, p, kernel.wait(p, pid >>> 0), (r) => lowerExitStatus(memory(), ret, r))),
+    "open": maybeS((ptr: number, len: number, ret: number) => {
+      const result = kernel.open(p, memory().string(ptr, len, "open"));
+      return finish(kernel, p, result, (r) => lowerResultU32(memory(), ret, r));
+    }),
+    "send": maybeS((handle: number, ptr: number, len: number, ret: number) => {
+      const result = kernel.send(p, handle >>> 0, memory().read(ptr, len, "send"));
+      return finish(kernel, p, result, (r) => lowerResultUnit(memory(), ret, r));
+    }),
+    "recv": S((handle: number, ret: number) =>
+      finish(kernel, p, kernel.recv(p, handle >>> 0), (r) => lowerMessage(memory(), ret, r))),
+    "call": S((handle: number, ptr: number, len: number, ret: number) => {
+      const result = kernel.call(p, handle >>> 0, memory().read(ptr, len, "call"));
+      return finish(kernel, p, result, (r) => lowerReply(memory(), ret, r));
+    }),
+    "reply": maybeS((token: number, ptr: number, len: number, ret: number) => {
+      const result = kernel.reply(p, token >>> 0, memory().read(ptr, len, "reply"));
+      return finish(kernel, p, result, (r) => lowerResultUnit(memory(), ret, r));
+    }),
+    "close": maybeS((handle: number, ret: number) =>
+      finish(kernel, p, kernel.close(p, handle >>> 0), (r) => lowerResultUnit(memory(), ret, r))),
+  };
+}
+
+/**
+ * Instantiates a program's core module for process `p` and returns its entry point: it runs
+ * the module's initializer, lowers the arguments and calls `run`, all under JSPI.
+ */
+export function instantiateProgram(
+  kernel: Kernel, p: Process, module: WebAssembly.Module,
+): (args: string[]) => Promise<number> {
+  let mem: GuestMemory | null = null;
+  const memory = () => mem as GuestMemory;
+  const imports = { [sysModule]: sysImports(kernel, p, memory) };
+  const instance = new WebAssembly.Instance(module, imports as WebAssembly.Imports);
+  const exports = instance.exports as unknown as ProgramExports;
+  mem = new GuestMemory(exports);
+  const run = WebAssembly.promising(exports.run);
+  const initialize = exports._initialize ? WebAssembly.promising(exports._initialize) : null;
+  return async (args: string[]) => {
+    if (initialize !== null) await initialize();
+    const [argsPtr, argsLen] = memory().lowerStringList(args, "run");
+    return (await run(argsPtr, argsLen)) as number;
+  };
+}
