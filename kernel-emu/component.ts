@@ -17,7 +17,7 @@ export function mainCoreModule(component: Uint8Array, what: string): Uint8Array 
     const start = offset + 1 + sizeBytes;
     if (id === coreModuleSectionId) {
       const core = component.subarray(start, start + size);
-      const exports = WebAssembly.Module.exports(new WebAssembly.Module(core));
+      const exports = WebAssembly.Module.exports(new WebAssembly.Module(core as Uint8Array<ArrayBuffer>));
       if (exports.some((e) => e.name === "run")) return core;
     }
     offset = start + size;

@@ -34,8 +34,8 @@ export function loadImageOf(manifest: ImageManifest, buildDir: string, source: s
     }
     try {
       const core = mainCoreModule(readFileSync(path), path);
-      modules.set(program.name, new WebAssembly.Module(withMemoryMaximum(core,
-        program.memoryPagesMax)));
+      const capped = withMemoryMaximum(core, program.memoryPagesMax);
+      modules.set(program.name, new WebAssembly.Module(capped as Uint8Array<ArrayBuffer>));
     } catch (error) {
       throw new ManifestError(`${where}.memoryPagesMax: ${(error as Error).message}`);
     }

@@ -26,7 +26,7 @@ export const buildMemoryPagesMax = 64;
 
 export class BuildError extends Error {}
 
-interface Target {
+export interface Target {
   name: string;
   entry: string;
   /** A program becomes a component; a library module stays a core module. */
@@ -106,7 +106,7 @@ async function compile(target: Target, corePath: string): Promise<void> {
 /** The world allows imports from the kernel ABI only: no `env`, no WASI. */
 function checkImports(target: Target, core: Uint8Array): void {
   const allowed = target.kind === "program" ? sysImportModule : null;
-  for (const imp of WebAssembly.Module.imports(new WebAssembly.Module(core))) {
+  for (const imp of WebAssembly.Module.imports(new WebAssembly.Module(core as Uint8Array<ArrayBuffer>))) {
     if (imp.module !== allowed) {
       throw new BuildError(`build: ${target.name}: imports ${imp.module}.${imp.name}, ` +
         `which ${target.kind === "program" ? `world ${worldName}` : "a library module"} ` +
@@ -130,24 +130,35 @@ async function componentize(target: Target, core: Uint8Array): Promise<Uint8Arra
   }
 }
 
-async function buildTarget(target: Target, force: boolean): Promise<boolean> {
-  const corePath = join(buildDir, "core", `${target.name}.wasm`);
-  const componentPath = join(buildDir, "components", `${target.name}.wasm`);
-  const stampPath = join(buildDir, "stamps", `${target.name}.sha256`);
-  const hash = inputsHash(target);
-  if (!force && existsSync(stampPath) && readFileSync(stampPath, "utf8") === hash) return false;
+/** Compiles one target into `outDir`/core (and `outDir`/components for a program). */
+export async function buildOne(target: Target, outDir: string): Promise<void> {
+  const corePath = join(outDir, "core", `${target.name}.wasm`);
   await compile(target, corePath);
   const core = new Uint8Array(readFileSync(corePath));
   checkImports(target, core);
-  if (target.kind === "program") writeFileSync(componentPath, await componentize(target, core));
+  if (target.kind === "program") {
+    const component = await componentize(target, core);
+    writeFileSync(join(outDir, "components", `${target.name}.wasm`), component);
+  }
+}
+
+async function buildTarget(target: Target, force: boolean): Promise<boolean> {
+  const stampPath = join(buildDir, "stamps", `${target.name}.sha256`);
+  const hash = inputsHash(target);
+  if (!force && existsSync(stampPath) && readFileSync(stampPath, "utf8") === hash) return false;
+  await buildOne(target, buildDir);
   writeFileSync(stampPath, hash);
   return true;
 }
 
-export async function build(options: { force?: boolean; quiet?: boolean } = {}): Promise<void> {
+export function makeBuildDirs(outDir: string): void {
   for (const dir of ["core", "components", "stamps"]) {
-    mkdirSync(join(buildDir, dir), { recursive: true });
+    mkdirSync(join(outDir, dir), { recursive: true });
   }
+}
+
+export async function build(options: { force?: boolean; quiet?: boolean } = {}): Promise<void> {
+  makeBuildDirs(buildDir);
   const started = performance.now();
   const built: string[] = [];
   for (const target of findTargets()) {

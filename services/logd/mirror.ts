@@ -196,7 +196,7 @@ export function mirrorFormat(record: LogRecord, outPtr: usize, outCapacity: i32)
   putAscii(levelName(record.level));
   putAscii("\",\"scope\":\"");
   putEscaped(record.scopePtr, record.scopeBytes);
-  assert(linePtr - outPtr <= headBytesMax, "the head always fits");
+  assert(<i32>(linePtr - outPtr) <= headBytesMax, "the head always fits");
 
   putAscii("\",\"msg\":\"");
   if (!putEscaped(record.messagePtr, record.messageBytes)) return lineEnd(outPtr, openString);
