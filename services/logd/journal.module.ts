@@ -19,8 +19,10 @@ export {
   journalBytesDefault, journalBytesMax, journalRecordsDefault, journalRecordsMax,
   journalRecordsMin, logQueryRecordsMax, messageBytesMax, mirrorLineBytesMax,
 };
-export { logRecordBytesMin, logRecordBytesMax, logQueryPageBytesMin, logQueryResponseBytesMax }
-  from "../lib/log-v1";
+export {
+  logRecordBytesMin, logRecordBytesMax, logQueryPageBytesMin, logQueryResponseBytesMax,
+  logQueryFlagMore, logQueryFlagGap, logStatusOk, logStatusInvalidArgument,
+} from "../lib/log-v1";
 
 export const areaBytes: i32 = messageBytesMax;
 const inputArea = memory.data(areaBytes, 8);
