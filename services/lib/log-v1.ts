@@ -807,14 +807,14 @@ export function logDecodeResponse(framePtr: usize, frameBytes: i32): u8 {
   const op = load<u8>(framePtr + headerOpOffset);
   if ((op & logOpResponseBit) == 0) return logStatusUnsupportedOp;
   const requestOp = op & ~logOpResponseBit;
-  if (!isRequestOp(requestOp) && requestOp != logOpSubscribe) return logStatusUnsupportedOp;
-
   const status = load<u8>(framePtr + headerStatusOffset);
   if (status > logStatusLast) return logStatusMalformed;
   logResponse.op = requestOp;
   logResponse.status = status;
   const bodyBytes = frameBytes - logHeaderBytes;
+  // An error response echoes whatever op the refused request carried, known or not.
   if (status != logStatusOk) return bodyBytes == 0 ? logStatusOk : logStatusMalformed;
+  if (!isRequestOp(requestOp) && requestOp != logOpSubscribe) return logStatusUnsupportedOp;
   if (requestOp == logOpSubscribe) return logStatusMalformed;
   return decodeOkBody(requestOp, framePtr + logHeaderBytes, bodyBytes);
 }

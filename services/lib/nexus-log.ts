@@ -1,10 +1,247 @@
-// nexus-log: the one logging API for programs. (Bootstrap version: markers only; the logd
-// sink arrives with the journal.)
+// nexus-log: the one logging API for programs. Records go to logd over IPC as LOG v1 APPEND
+// frames; the console is the explicit fallback. No program writes the console any other way.
+//
+// Owns: the per-process maximum level, the sink choice, the pre-ready buffer, and markers.
+//
+// Sinks, in order of preference:
+//   1. logd: each record is a `call` on the "log" endpoint; the outcome is what logd replied.
+//   2. pre-ready buffer: while logd is not serving yet (the call gets no-server), encoded
+//      frames wait here, at most PENDING_BYTES_MAX bytes / PENDING_RECORDS_MAX records, and
+//      are replayed in order once logd answers. A record that does not fit goes to the
+//      console instead and is counted; the replay ends with a warn record saying how many.
+//   3. console: when this program was never granted "log" (or after the buffer overflowed),
+//      a record is printed as one line `scope: message key=value ...`.
+// Every call returns an outcome; LOG_LOGGED means logd accepted the record and nothing less.
+//
+// Does not do: batching several records into one call, or asynchronous delivery.
 
-import { consoleWrite } from "./sys";
+import {
+  logDecodeResponse, logEncodeAppendRequest, logLevelDebug, logLevelError, logLevelInfo,
+  logLevelTrace, logLevelWarn, logResponse, logStatusOk, logAppendRequestBytesMax,
+} from "./log-v1";
+import { logFieldsBytesMax } from "./limits";
+import {
+  call, consoleWrite, open, replyLen, replyPtr, STATUS_ACCESS_DENIED, STATUS_NO_SERVER,
+  statusOf,
+} from "./sys";
+
+export const LEVEL_ERROR: u8 = logLevelError;
+export const LEVEL_WARN: u8 = logLevelWarn;
+export const LEVEL_INFO: u8 = logLevelInfo;
+export const LEVEL_DEBUG: u8 = logLevelDebug;
+export const LEVEL_TRACE: u8 = logLevelTrace;
+
+// Outcomes. Non-negative: the record went somewhere; negative: it went nowhere.
+/** logd accepted the record. */
+export const LOG_LOGGED: i32 = 0;
+/** Held in the pre-ready buffer; it will be replayed once logd answers. */
+export const LOG_BUFFERED: i32 = 1;
+/** Written to the console (no logd grant, or the pre-ready buffer was full). */
+export const LOG_CONSOLE: i32 = 2;
+/** Below this process's maximum level: deliberately not recorded. */
+export const LOG_FILTERED: i32 = 3;
+/** The record breaks a LOG v1 rule (scope, message or fields); nothing was sent. */
+export const LOG_INVALID: i32 = -1;
+/** logd answered with an error status (see lastLogdStatus). */
+export const LOG_REFUSED: i32 = -2;
+/** The kernel refused the call (see lastSysStatus). */
+export const LOG_UNDELIVERED: i32 = -3;
+
+/** Records and bytes the pre-ready buffer holds. */
+export const PENDING_RECORDS_MAX: i32 = 16;
+export const PENDING_BYTES_MAX: i32 = 8 * 1024;
+/** Fields one builder holds. */
+export const FIELDS_MAX: i32 = 16;
+
+export let lastLogdStatus: u8 = 0;
+export let lastSysStatus: i32 = 0;
+/** The id logd gave the last accepted record, and the dropped count it reported. */
+export let lastRecordId: u64 = 0;
+export let lastDropped: u64 = 0;
+
+let maxLevel: u8 = LEVEL_INFO;
+// -1: not opened yet; -2: no grant, console only; otherwise the "log" handle.
+let logHandle: i32 = -1;
+
+const frame = memory.data(logAppendRequestBytesMax, 8);
+const pending = memory.data(PENDING_BYTES_MAX, 8);
+const pendingLengths = new StaticArray<i32>(PENDING_RECORDS_MAX);
+let pendingCount: i32 = 0;
+let pendingBytes: i32 = 0;
+let pendingOverflow: i32 = 0;
+
+/** Records above `level` (less severe) are filtered out. */
+export function setMaxLevel(level: u8): void {
+  maxLevel = level;
+}
+
+/** Key/value fields for one record, sorted by key when encoded. */
+export class Fields {
+  keys: string[] = [];
+  values: string[] = [];
+  /** False when the builder already holds FIELDS_MAX fields (the field is not added). */
+  add(key: string, value: string): bool {
+    if (this.keys.length >= FIELDS_MAX) return false;
+    this.keys.push(key);
+    this.values.push(value);
+    return true;
+  }
+  encode(): string {
+    // Insertion sort by key: at most FIELDS_MAX entries, and AssemblyScript has no closures
+    // for Array.sort's comparator to capture the keys with.
+    const keys = this.keys.slice();
+    const values = this.values.slice();
+    for (let i = 1; i < keys.length; i++) {
+      for (let j = i; j > 0 && keys[j - 1] > keys[j]; j--) {
+        const key = keys[j];
+        keys[j] = keys[j - 1];
+        keys[j - 1] = key;
+        const value = values[j];
+        values[j] = values[j - 1];
+        values[j - 1] = value;
+      }
+    }
+    let text = "";
+    for (let i = 0; i < keys.length; i++) {
+      if (i > 0) text += "\n";
+      text += keys[i] + "=" + values[i];
+    }
+    return text;
+  }
+}
+
+export function error(scope: string, message: string, fields: Fields | null = null): i32 {
+  return log(LEVEL_ERROR, scope, message, fields);
+}
+export function warn(scope: string, message: string, fields: Fields | null = null): i32 {
+  return log(LEVEL_WARN, scope, message, fields);
+}
+export function info(scope: string, message: string, fields: Fields | null = null): i32 {
+  return log(LEVEL_INFO, scope, message, fields);
+}
+export function debug(scope: string, message: string, fields: Fields | null = null): i32 {
+  return log(LEVEL_DEBUG, scope, message, fields);
+}
+
+/** Logs one record and reports where it went (see the outcome constants). */
+export function log(level: u8, scope: string, message: string, fields: Fields | null): i32 {
+  if (level > maxLevel) return LOG_FILTERED;
+  const fieldsText = fields === null ? "" : fields.encode();
+  const length = encode(level, scope, message, fieldsText);
+  if (length < 0) return LOG_INVALID;
+  if (handle() < 0) return consoleRecord(scope, message, fieldsText);
+
+  if (pendingCount > 0 && replay() != LOG_LOGGED) {
+    return hold(length, scope, message, fieldsText);
+  }
+  const outcome = deliver(frame, length);
+  if (outcome == LOG_UNDELIVERED && lastSysStatus == STATUS_NO_SERVER) {
+    return hold(length, scope, message, fieldsText);
+  }
+  return outcome;
+}
 
 /** Writes `text` as one exact console line: a marker a boot test can look for. */
 export function marker(text: string): void {
-  const bytes = String.UTF8.encode(text + "\n");
+  consoleText(text + "\n");
+}
+
+/** Writes raw bytes as console lines (logd's mirror uses this; they must end in \n). */
+export function consoleLines(ptr: usize, len: i32): void {
+  consoleWrite(ptr, len);
+}
+
+/** Records waiting for logd in the pre-ready buffer. */
+export function pendingRecords(): i32 {
+  return pendingCount;
+}
+
+// ---- internals --------------------------------------------------------------------------
+
+function handle(): i32 {
+  if (logHandle == -1) {
+    const h = open("log");
+    logHandle = h >= 0 ? h : (statusOf(h) == STATUS_ACCESS_DENIED ? -2 : -1);
+  }
+  return logHandle;
+}
+
+function encode(level: u8, scope: string, message: string, fields: string): i32 {
+  const s = String.UTF8.encode(scope);
+  const m = String.UTF8.encode(message);
+  const f = String.UTF8.encode(fields);
+  if (f.byteLength > logFieldsBytesMax) return -1;
+  return logEncodeAppendRequest(frame, logAppendRequestBytesMax, level,
+    changetype<usize>(s), s.byteLength, changetype<usize>(m), m.byteLength,
+    changetype<usize>(f), f.byteLength);
+}
+
+function deliver(ptr: usize, length: i32): i32 {
+  const status = call(logHandle as u32, ptr, length);
+  if (status < 0) {
+    lastSysStatus = statusOf(status);
+    return LOG_UNDELIVERED;
+  }
+  if (logDecodeResponse(replyPtr, replyLen) != logStatusOk) {
+    lastLogdStatus = 0xff;
+    return LOG_REFUSED;
+  }
+  lastLogdStatus = logResponse.status;
+  if (logResponse.status != logStatusOk) return LOG_REFUSED;
+  lastRecordId = logResponse.recordId;
+  lastDropped = logResponse.dropped;
+  return LOG_LOGGED;
+}
+
+/** Keeps the encoded frame for replay, or prints it when the buffer is full. */
+function hold(length: i32, scope: string, message: string, fields: string): i32 {
+  if (pendingCount >= PENDING_RECORDS_MAX || pendingBytes + length > PENDING_BYTES_MAX) {
+    pendingOverflow++;
+    return consoleRecord(scope, message, fields);
+  }
+  memory.copy(pending + pendingBytes, frame, length);
+  pendingLengths[pendingCount] = length;
+  pendingCount++;
+  pendingBytes += length;
+  return LOG_BUFFERED;
+}
+
+/** Sends the buffered frames in order; stops at the first that logd does not take. */
+function replay(): i32 {
+  let offset: i32 = 0;
+  let sent: i32 = 0;
+  let outcome = LOG_LOGGED;
+  while (sent < pendingCount) {
+    outcome = deliver(pending + offset, pendingLengths[sent]);
+    if (outcome == LOG_UNDELIVERED && lastSysStatus == STATUS_NO_SERVER) break;
+    offset += pendingLengths[sent];
+    sent++;
+  }
+  memory.copy(pending, pending + offset, pendingBytes - offset);
+  for (let i = sent; i < pendingCount; i++) pendingLengths[i - sent] = pendingLengths[i];
+  pendingCount -= sent;
+  pendingBytes -= offset;
+  if (pendingCount > 0) return LOG_UNDELIVERED;
+  if (pendingOverflow > 0) reportOverflow();
+  return LOG_LOGGED;
+}
+
+function reportOverflow(): void {
+  const fields = new Fields();
+  fields.add("dropped", pendingOverflow.toString());
+  pendingOverflow = 0;
+  const length = encode(LEVEL_WARN, "nexus-log", "pre-ready buffer full, records went to the console", fields.encode());
+  if (length > 0) deliver(frame, length);
+}
+
+function consoleRecord(scope: string, message: string, fields: string): i32 {
+  let line = scope + ": " + message;
+  if (fields.length > 0) line += " " + fields.replaceAll("\n", " ");
+  consoleText(line + "\n");
+  return LOG_CONSOLE;
+}
+
+function consoleText(text: string): void {
+  const bytes = String.UTF8.encode(text);
   consoleWrite(changetype<usize>(bytes), bytes.byteLength);
 }

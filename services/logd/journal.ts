@@ -41,6 +41,7 @@ import {
   logQueryPageRecords,
   logQueryResponseRecordsOffset,
   logRecordBytes,
+  logRecordBytesMax,
   logRecordBytesMin,
   logStatusInvalidArgument,
   logStatusOk,
@@ -77,6 +78,12 @@ import {
 const ringPtr = memory.data(journalBytesMax, 8);
 const slotBytes: i32 = 4;
 const slotsPtr = memory.data(journalRecordsMax * slotBytes, 8);
+
+function journalLimitsCheck(): void {
+  assert(journalBytesDefault >= logRecordBytesMax, "a default journal keeps any record");
+  assert(logQueryPageBytesMin >= logRecordBytesMax, "a page holds any stored record");
+}
+journalLimitsCheck();
 
 // The journal's own record view, so a query never disturbs the caller's views.
 const scratchRecord = changetype<LogRecord>(memory.data(offsetof<LogRecord>(), 8));
@@ -211,8 +218,8 @@ function fillRecord(
   record.fieldsBytes = view.fieldsBytes;
 }
 
-// Counts an APPEND that produced no record for a reason found before the journal (an
-// invalid frame), so `rejected` covers every refused append.
+// Counts a request refused before it reached the journal (a frame that failed to decode),
+// so `rejected` covers every refused request, not only appends too large to keep.
 export function journalCountRejected(): void {
   rejectedTotal += 1;
 }

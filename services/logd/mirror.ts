@@ -26,10 +26,17 @@ import {
 } from "../lib/log-v1";
 
 const truncationMarker = ',"truncated":true}';
+// Ends the message and opens the fields object.
+const fieldsOpener = '","fields":{';
 // Room kept for closing a string and the fields object, the marker, and the newline.
 const closingBytesMax: i32 = 2 + truncationMarker.length + 1;
 // The longest possible part before the message: 20-digit numbers and a 64-byte scope.
 const headBytesMax: i32 = 180;
+
+function mirrorLimitsCheck(): void {
+  assert(headBytesMax + closingBytesMax < mirrorLineBytesMax, "a line always has its head");
+}
+mirrorLimitsCheck();
 
 // Where the line being written stands: `linePtr` is the next byte, `limitPtr` the last
 // byte content may use (closers go past it, within the line's bound).
@@ -200,7 +207,8 @@ export function mirrorFormat(record: LogRecord, outPtr: usize, outCapacity: i32)
 
   putAscii("\",\"msg\":\"");
   if (!putEscaped(record.messagePtr, record.messageBytes)) return lineEnd(outPtr, openString);
-  putAscii("\",\"fields\":{");
+  if (linePtr + fieldsOpener.length > limitPtr) return lineEnd(outPtr, openString);
+  putAscii(fieldsOpener);
   const open = putFields(record.fieldsPtr, record.fieldsBytes);
   if (open != openNothing) return lineEnd(outPtr, open);
   putAscii("}}\n");

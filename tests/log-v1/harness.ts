@@ -112,7 +112,9 @@ export function parseQueryResponse(frame: Uint8Array): QueryPage {
     });
     offset = partsStart + scopeBytes + messageBytes + fieldsBytes;
   }
-  if (offset !== frame.length) throw new Error(`records end at ${offset}, frame is ${frame.length}`);
+  if (offset !== frame.length) {
+    throw new Error(`records end at ${offset}, the frame at ${frame.length}`);
+  }
   return {
     status: view.getUint8(4),
     nextCursor: view.getBigUint64(headerBytes, true),
