@@ -107,15 +107,17 @@ class GuestMemory {
     return ptr >>> 0;
   }
 
+  /** Lowers a list<string> as the canonical ABI orders it: the entry array, then each string. */
   lowerStringList(list: string[], what: string): [number, number] {
-    const entries = new Uint8Array(list.length * 8);
-    const view = new DataView(entries.buffer);
+    const entriesPtr = this.exports.cabi_realloc(0, 0, 4, list.length * 8) >>> 0;
+    this.check(entriesPtr, list.length * 8, what);
     list.forEach((text, i) => {
       const bytes = GuestMemory.encoder.encode(text);
-      view.setUint32(i * 8, this.lowerBytes(bytes, 1, what), true);
-      view.setUint32(i * 8 + 4, bytes.length, true);
+      const ptr = this.lowerBytes(bytes, 1, what);
+      this.setU32(entriesPtr + i * 8, ptr);
+      this.setU32(entriesPtr + i * 8 + 4, bytes.length);
     });
-    return [this.lowerBytes(entries, 4, what), list.length];
+    return [entriesPtr, list.length];
   }
 }
 
@@ -143,8 +145,9 @@ function lowerResultUnit(mem: GuestMemory, ret: number, result: void | SysError)
 
 function lowerResultU32(mem: GuestMemory, ret: number, result: number | SysError): void {
   mem.retArea(ret, 8, 4, "result");
-  mem.setU8(ret, result instanceof SysError ? 1 : 0);
-  mem.setU32(ret + 4, result instanceof SysError ? result.code : result);
+  if (lowerError(mem, ret, result)) return;
+  mem.setU8(ret, 0);
+  mem.setU32(ret + 4, result as number);
 }
 
 /** Writes an error into a result whose payload sits at +4; true when it did. */
@@ -179,12 +182,14 @@ function lowerExitStatus(mem: GuestMemory, ret: number, result: ExitStatus | Sys
   mem.retArea(ret, 28, 4, "wait");
   if (lowerError(mem, ret, result)) return;
   const status = result as ExitStatus;
+  // Fields are lowered in record order: the reason's bytes before the backtrace's.
   const reason = new TextEncoder().encode(status.trapReason);
+  const reasonPtr = mem.lowerBytes(reason, 1, "wait");
   const [framesPtr, framesLen] = mem.lowerStringList(status.backtrace, "wait");
   mem.setU8(ret, 0);
   mem.setI32(ret + 4, status.code);
   mem.setU8(ret + 8, status.trapped ? 1 : 0);
-  mem.setU32(ret + 12, mem.lowerBytes(reason, 1, "wait"));
+  mem.setU32(ret + 12, reasonPtr);
   mem.setU32(ret + 16, reason.length);
   mem.setU32(ret + 20, framesPtr);
   mem.setU32(ret + 24, framesLen);

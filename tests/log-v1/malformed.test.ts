@@ -343,6 +343,21 @@ describe("log-v1 response", () => {
     expect(decodeResponse(golden("stats-request"))).toBe(status.unsupportedOp);
   });
 
+  test("response: an error response echoes any op the refused request carried", () => {
+    for (const requestOp of [0, 4, 9, 0x7f]) {
+      const error = frame(requestOp | 0x80, new Uint8Array(0));
+      error[4] = status.unsupportedOp;
+      expect(decodeResponse(error), `op ${requestOp}`).toBe(status.ok);
+      expect(core.exports.responseOp()).toBe(requestOp);
+      expect(core.exports.responseStatus()).toBe(status.unsupportedOp);
+    }
+  });
+
+  test("response: an ok response for SUBSCRIBE or an unknown op is unsupported-op", () => {
+    expect(decodeResponse(frame(0x89, new Uint8Array(0)))).toBe(status.unsupportedOp);
+    expect(decodeResponse(frame(0x84, new Uint8Array(0)))).toBe(status.unsupportedOp);
+  });
+
   test("response: an error status with a body is malformed", () => {
     const body = new Uint8Array(16);
     const error = frame(0x81, body);

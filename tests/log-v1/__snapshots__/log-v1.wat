@@ -2062,13 +2062,38 @@
       i32.and
       i32.eqz
       br_if 0 (;@1;)
+      i32.const 1
+      local.set 1
+      i32.const 1284
+      i32.load8_u
+      local.tee 3
+      i32.const 6
+      i32.gt_u
+      br_if 0 (;@1;)
+      i32.const 1192
       local.get 2
       i32.const -129
       i32.and
       local.tee 2
+      i32.store8
+      i32.const 1193
+      local.get 3
+      i32.store8
+      local.get 0
+      i32.const 8
+      i32.sub
+      local.tee 0
+      i32.const 0
+      i32.ne
+      local.set 1
+      local.get 3
+      br_if 0 (;@1;)
+      local.get 2
       i32.const 255
       i32.and
       local.set 3
+      i32.const 3
+      local.set 1
       local.get 2
       i32.const 4
       i32.ne
@@ -2088,29 +2113,6 @@
         i32.const 1
       end
       i32.eqz
-      br_if 0 (;@1;)
-      i32.const 1
-      local.set 1
-      i32.const 1284
-      i32.load8_u
-      local.tee 3
-      i32.const 6
-      i32.gt_u
-      br_if 0 (;@1;)
-      i32.const 1192
-      local.get 2
-      i32.store8
-      i32.const 1193
-      local.get 3
-      i32.store8
-      local.get 0
-      i32.const 8
-      i32.sub
-      local.tee 0
-      i32.const 0
-      i32.ne
-      local.set 1
-      local.get 3
       br_if 0 (;@1;)
       i32.const 1
       local.set 1

@@ -1,0 +1,74 @@
+// logprobe: exercises nexus-log from a program and prints what each call returned.
+//
+//   levels          max level warn: info is filtered, warn and error are logged
+//   invalid         a bad scope and unsorted-proof fields: invalid outcome, nothing sent
+//   console         no "log" grant: records go to the console as `scope: message k=v`
+//   pre-ready <n>   logs n records before logd serves (they wait in the buffer), then, once
+//                   logd is up, one more; then reads them back from logd in order
+import { logStatusOk } from "../../../services/lib/log-v1";
+import { nextCursor, nextRecord, queryPage, recordFields, recordMessage } from "../../../services/lib/log-client";
+import * as log from "../../../services/lib/nexus-log";
+import { notifyReady } from "../../../services/lib/ready";
+import * as sys from "../../../services/lib/sys";
+export { cabi_realloc } from "../../../services/lib/sys";
+
+function say(what: string, outcome: i32): void {
+  log.marker("logprobe: " + what + " " + outcome.toString());
+}
+
+export function run(argsPtr: usize, argsLen: i32): i32 {
+  const args = sys.argsFrom(argsPtr, argsLen);
+  notifyReady();
+  const mode = args[0];
+  if (mode == "levels") {
+    log.setMaxLevel(log.LEVEL_WARN);
+    say("info", log.info("logprobe", "filtered"));
+    say("warn", log.warn("logprobe", "kept"));
+    say("error", log.error("logprobe", "kept too"));
+  } else if (mode == "invalid") {
+    say("bad scope", log.info("Bad Scope", "x"));
+    const fields = new log.Fields();
+    fields.add("sender", "7");
+    say("identity field", log.info("logprobe", "claims an identity", fields));
+    const many = new log.Fields();
+    let added = 0;
+    for (let i = 0; i < 20; i++) if (many.add("k" + (100 + i).toString(), "v")) added++;
+    say("fields kept", added);
+  } else if (mode == "console") {
+    const fields = new log.Fields();
+    fields.add("zeta", "1");
+    fields.add("alpha", "2");
+    say("console", log.warn("logprobe", "no logd here", fields));
+  } else if (mode == "pre-ready") {
+    return preReady(I32.parseInt(args[1]));
+  }
+  return 0;
+}
+
+function preReady(count: i32): i32 {
+  for (let i = 0; i < count; i++) say("early " + i.toString(), log.info("logprobe", "early " + i.toString()));
+  log.marker("logprobe: pending " + log.pendingRecords().toString());
+  // Let init start logd, then log once more: the buffer is replayed first, in order.
+  let outcome = log.LOG_BUFFERED;
+  for (let turn = 0; turn < 1000 && outcome == log.LOG_BUFFERED; turn++) {
+    sys.yieldNow();
+    outcome = log.info("logprobe", "late");
+  }
+  say("late", outcome);
+  log.marker("logprobe: pending " + log.pendingRecords().toString());
+  const handle = sys.open("log") as u32;
+  let cursor: u64 = 0;
+  let order = "";
+  while (queryPage(handle, cursor, sys.selfPid(), "") == logStatusOk) {
+    let any = false;
+    while (nextRecord()) {
+      any = true;
+      const fields = recordFields();
+      order += recordMessage() + (fields.length > 0 ? "[" + fields + "]" : "") + ",";
+    }
+    if (!any) break;
+    cursor = nextCursor;
+  }
+  log.marker("logprobe: journal " + order);
+  return 0;
+}
