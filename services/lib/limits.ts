@@ -7,7 +7,7 @@
 // Not yet: the syscall limits (handle table, argument list) join this file with the bindings.
 
 // The kernel refuses any message longer than this. Mirrored here because a service cannot
-// import kernel code; a boot test compares the two values.
+// import kernel code, so it must be kept equal to the kernel's own messageBytesMax.
 export const messageBytesMax: i32 = 4096;
 
 // One LOG record's variable parts. Scope and fields are ASCII by rule, message is UTF-8.

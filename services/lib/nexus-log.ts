@@ -64,6 +64,8 @@ let maxLevel: u8 = LEVEL_INFO;
 let logHandle: i32 = -1;
 
 const frame = memory.data(logAppendRequestBytesMax, 8);
+// The overflow notice is encoded here, so a replay never overwrites the record it precedes.
+const noticeFrame = memory.data(logAppendRequestBytesMax, 8);
 const pending = memory.data(PENDING_BYTES_MAX, 8);
 const pendingLengths = new StaticArray<i32>(PENDING_RECORDS_MAX);
 let pendingCount: i32 = 0;
@@ -127,7 +129,7 @@ export function debug(scope: string, message: string, fields: Fields | null = nu
 export function log(level: u8, scope: string, message: string, fields: Fields | null): i32 {
   if (level > maxLevel) return LOG_FILTERED;
   const fieldsText = fields === null ? "" : fields.encode();
-  const length = encode(level, scope, message, fieldsText);
+  const length = encode(frame, level, scope, message, fieldsText);
   if (length < 0) return LOG_INVALID;
   if (handle() < 0) return consoleRecord(scope, message, fieldsText);
 
@@ -166,12 +168,12 @@ function handle(): i32 {
   return logHandle;
 }
 
-function encode(level: u8, scope: string, message: string, fields: string): i32 {
+function encode(out: usize, level: u8, scope: string, message: string, fields: string): i32 {
   const s = String.UTF8.encode(scope);
   const m = String.UTF8.encode(message);
   const f = String.UTF8.encode(fields);
   if (f.byteLength > logFieldsBytesMax) return -1;
-  return logEncodeAppendRequest(frame, logAppendRequestBytesMax, level,
+  return logEncodeAppendRequest(out, logAppendRequestBytesMax, level,
     changetype<usize>(s), s.byteLength, changetype<usize>(m), m.byteLength,
     changetype<usize>(f), f.byteLength);
 }
@@ -230,8 +232,9 @@ function reportOverflow(): void {
   const fields = new Fields();
   fields.add("dropped", pendingOverflow.toString());
   pendingOverflow = 0;
-  const length = encode(LEVEL_WARN, "nexus-log", "pre-ready buffer full, records went to the console", fields.encode());
-  if (length > 0) deliver(frame, length);
+  const length = encode(noticeFrame, LEVEL_WARN, "nexus-log",
+    "pre-ready buffer full, records went to the console", fields.encode());
+  if (length > 0) deliver(noticeFrame, length);
 }
 
 function consoleRecord(scope: string, message: string, fields: string): i32 {

@@ -2006,7 +2006,7 @@
     end
     local.get 7)
   (func $services/lib/log-v1.module/decodeResponse (type 3) (param i32) (result i32)
-    (local i32 i32 i32)
+    (local i32 i32 i32 i32)
     block  ;; label = @1
       block (result i32)  ;; label = @2
         i32.const 1
@@ -2051,33 +2051,33 @@
         drop
         i32.const 0
       end
-      local.tee 1
+      local.tee 2
       br_if 0 (;@1;)
       i32.const 3
-      local.set 1
+      local.set 2
       i32.const 1283
       i32.load8_u
-      local.tee 2
+      local.tee 3
       i32.const 128
       i32.and
       i32.eqz
       br_if 0 (;@1;)
       i32.const 1
-      local.set 1
+      local.set 2
       i32.const 1284
       i32.load8_u
-      local.tee 3
+      local.tee 4
       i32.const 6
       i32.gt_u
       br_if 0 (;@1;)
       i32.const 1192
-      local.get 2
+      local.get 3
       i32.const -129
       i32.and
-      local.tee 2
+      local.tee 3
       i32.store8
       i32.const 1193
-      local.get 3
+      local.get 4
       i32.store8
       local.get 0
       i32.const 8
@@ -2085,45 +2085,29 @@
       local.tee 0
       i32.const 0
       i32.ne
-      local.set 1
-      local.get 3
+      local.set 2
+      local.get 4
       br_if 0 (;@1;)
-      local.get 2
+      i32.const 3
+      local.set 2
+      local.get 3
       i32.const 255
       i32.and
-      local.set 3
+      local.tee 4
+      i32.const 2
+      i32.eq
+      local.get 4
+      i32.const 1
+      i32.eq
+      i32.or
+      local.get 4
       i32.const 3
-      local.set 1
-      local.get 2
-      i32.const 4
-      i32.ne
-      if (result i32)  ;; label = @2
-        local.get 3
-        i32.const 2
-        i32.eq
-        local.get 3
-        i32.const 1
-        i32.eq
-        i32.or
-        local.get 3
-        i32.const 3
-        i32.eq
-        i32.or
-      else
-        i32.const 1
-      end
+      i32.eq
+      i32.or
       i32.eqz
       br_if 0 (;@1;)
-      i32.const 1
-      local.set 1
-      local.get 2
-      i32.const 4
-      i32.eq
-      br_if 0 (;@1;)
       block (result i32)  ;; label = @2
-        local.get 2
-        i32.const 255
-        i32.and
+        local.get 4
         i32.const 2
         i32.eq
         if  ;; label = @3
@@ -2163,21 +2147,19 @@
             i32.store
             i32.const 0
             local.set 0
-            i32.const 0
-            local.set 1
             loop  ;; label = @5
-              local.get 1
+              local.get 0
               local.get 2
               i32.lt_s
               if  ;; label = @6
                 i32.const 1
-                local.get 0
+                local.get 1
                 i32.const 1228
                 i32.load
                 i32.add
                 i32.const 1232
                 i32.load
-                local.get 0
+                local.get 1
                 i32.sub
                 call 1
                 local.tee 3
@@ -2185,19 +2167,19 @@
                 i32.lt_s
                 br_if 2 (;@4;)
                 drop
-                local.get 0
+                local.get 1
                 local.get 3
                 i32.add
-                local.set 0
-                local.get 1
+                local.set 1
+                local.get 0
                 i32.const 1
                 i32.add
-                local.set 1
+                local.set 0
                 br 1 (;@5;)
               end
             end
             i32.const 1
-            local.get 0
+            local.get 1
             i32.const 1232
             i32.load
             i32.ne
@@ -2207,7 +2189,7 @@
           end
           br 1 (;@2;)
         end
-        local.get 2
+        local.get 3
         i32.const 255
         i32.and
         i32.const 1
@@ -2270,9 +2252,9 @@
         i32.store
         i32.const 0
       end
-      local.set 1
+      local.set 2
     end
-    local.get 1)
+    local.get 2)
   (func $services/lib/log-v1.module/decodeRequest (type 3) (param i32) (result i32)
     local.get 0
     call 8)

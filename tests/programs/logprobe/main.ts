@@ -6,7 +6,9 @@
 //   pre-ready <n>   logs n records before logd serves (they wait in the buffer), then, once
 //                   logd is up, one more; then reads them back from logd in order
 import { logStatusOk } from "../../../services/lib/log-v1";
-import { nextCursor, nextRecord, queryPage, recordFields, recordMessage } from "../../../services/lib/log-client";
+import {
+  nextCursor, nextRecord, queryPage, queryStats, recordFields, recordMessage,
+} from "../../../services/lib/log-client";
 import * as log from "../../../services/lib/nexus-log";
 import { notifyReady } from "../../../services/lib/ready";
 import * as sys from "../../../services/lib/sys";
@@ -48,15 +50,13 @@ export function run(argsPtr: usize, argsLen: i32): i32 {
 function preReady(count: i32): i32 {
   for (let i = 0; i < count; i++) say("early " + i.toString(), log.info("logprobe", "early " + i.toString()));
   log.marker("logprobe: pending " + log.pendingRecords().toString());
-  // Let init start logd, then log once more: the buffer is replayed first, in order.
-  let outcome = log.LOG_BUFFERED;
-  for (let turn = 0; turn < 1000 && outcome == log.LOG_BUFFERED; turn++) {
-    sys.yieldNow();
-    outcome = log.info("logprobe", "late");
-  }
+  // Let init start logd (a STATS call succeeds once it serves), then log once more: the
+  // buffer is replayed first, in order.
+  const handle = sys.open("log") as u32;
+  for (let turn = 0; turn < 1000 && queryStats(handle) != logStatusOk; turn++) sys.yieldNow();
+  const outcome = log.info("logprobe", "late");
   say("late", outcome);
   log.marker("logprobe: pending " + log.pendingRecords().toString());
-  const handle = sys.open("log") as u32;
   let cursor: u64 = 0;
   let order = "";
   while (queryPage(handle, cursor, sys.selfPid(), "") == logStatusOk) {
