@@ -264,6 +264,7 @@ export function instantiateProgram(
   const instance = new WebAssembly.Instance(module, imports as WebAssembly.Imports);
   const exports = instance.exports as unknown as ProgramExports;
   mem = new GuestMemory(exports);
+  p.memory = exports.memory;
   const run = WebAssembly.promising(exports.run);
   const initialize = exports._initialize ? WebAssembly.promising(exports._initialize) : null;
   return async (args: string[]) => {

@@ -55,7 +55,7 @@ export interface Halt {
   /** Virtual time at the halt, in ns. */
   nowNs: number;
   /** Processes still alive, with their state (for idle: who was blocked on what). */
-  alive: { pid: number; image: string; state: string }[];
+  alive: { pid: number; image: string; state: string; memoryBytes: number }[];
 }
 
 /** A kernel bug: assert-and-stop, never shown to a guest as a status. */
@@ -98,6 +98,8 @@ export class Process {
   /** The pid this process waits for, when blocked in wait(). */
   waitingFor = 0;
   entry: ((args: string[]) => Promise<number>) | null = null;
+  /** The process's linear memory, set by the loader (for memory reports). */
+  memory: WebAssembly.Memory | null = null;
   args: string[];
   started = false;
   wake: ((value: unknown) => void) | null = null;
@@ -367,6 +369,7 @@ export class Kernel {
     p.state = "zombie";
     p.exitStatus = status;
     p.entry = null;
+    p.memory = null;
     this.releaseHandles(p);
     this.orphanChildren(p);
     this.postExitNotice(p, status);
@@ -535,6 +538,7 @@ export class Kernel {
     if (this.halted !== null) return;
     const alive = [...this.processes.values()].map((p) => ({
       pid: p.pid, image: p.image, state: p.blockedOn === "" ? p.state : p.blockedOn,
+      memoryBytes: p.memory?.buffer.byteLength ?? 0,
     }));
     this.halted = { reason, detail, nowNs: this.nowNs, alive };
     this.resolveHalt(this.halted);

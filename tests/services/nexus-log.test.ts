@@ -59,3 +59,17 @@ describe("nexus-log", () => {
     expect(transcript).toMatch(/logprobe: journal early 0,.*early 15,pre-ready buffer full, records went to the console\[dropped=4\],late,/);
   });
 });
+
+describe("logd memory", () => {
+  test("logd: a flood of maximum-size appends leaves its memory size unchanged", async () => {
+    const logdBytes = async (args: string[]) => {
+      const { halt, transcript } = await bootManifest(image(["logd", "logprobe"], args));
+      return { bytes: halt.alive.find((p) => p.image === "logd")?.memoryBytes, transcript };
+    };
+    const quiet = await logdBytes(["levels"]);
+    const flooded = await logdBytes(["flood", "20000"]);
+    expect(flooded.transcript).toContain("logprobe: flood logged 20000 of 20000");
+    expect(quiet.bytes).toBeGreaterThan(0);
+    expect(flooded.bytes).toBe(quiet.bytes);
+  });
+});

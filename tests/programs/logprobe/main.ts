@@ -3,6 +3,7 @@
 //   levels          max level warn: info is filtered, warn and error are logged
 //   invalid         a bad scope and unsorted-proof fields: invalid outcome, nothing sent
 //   console         no "log" grant: records go to the console as `scope: message k=v`
+//   flood <n>       logs n maximum-size records
 //   pre-ready <n>   logs n records before logd serves (they wait in the buffer), then, once
 //                   logd is up, one more; then reads them back from logd in order
 import { logStatusOk } from "../../../services/lib/log-v1";
@@ -41,6 +42,8 @@ export function run(argsPtr: usize, argsLen: i32): i32 {
     fields.add("zeta", "1");
     fields.add("alpha", "2");
     say("console", log.warn("logprobe", "no logd here", fields));
+  } else if (mode == "flood") {
+    return flood(I32.parseInt(args[1]));
   } else if (mode == "pre-ready") {
     return preReady(I32.parseInt(args[1]));
   }
@@ -70,5 +73,17 @@ function preReady(count: i32): i32 {
     cursor = nextCursor;
   }
   log.marker("logprobe: journal " + order);
+  return 0;
+}
+
+/** Logs `count` maximum-size records (64-byte scope, 256-byte message, 512 bytes of fields). */
+function flood(count: i32): i32 {
+  const scope = "s".repeat(64);
+  const message = "m".repeat(256);
+  const fields = new log.Fields();
+  fields.add("k", "v".repeat(510));
+  let logged = 0;
+  for (let i = 0; i < count; i++) if (log.info(scope, message, fields) == log.LOG_LOGGED) logged++;
+  log.marker("logprobe: flood logged " + logged.toString() + " of " + count.toString());
   return 0;
 }
