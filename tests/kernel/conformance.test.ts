@@ -101,7 +101,11 @@ describe.each(cases)("conformance: $what", (c) => {
     expect(reference.referenceStarts).toBe(c.reference.length);
     expect(own.transcript).toBe(reference.transcript);
     expect(own.syscalls).toEqual(reference.syscalls);
-    expect(own.halt).toEqual(reference.halt);
+    // Memory sizes are left out: the reference host's processes keep their memory inside
+    // jco's glue, where the kernel's memory report cannot see it.
+    const withoutMemory = (halt: typeof own.halt) =>
+      ({ ...halt, alive: halt.alive.map(({ memoryBytes: _, ...rest }) => rest) });
+    expect(withoutMemory(own.halt)).toEqual(withoutMemory(reference.halt));
   });
 
   test("conformance: both hosts call cabi_realloc in the same order", () => {
