@@ -39,7 +39,8 @@ class GuestMemory {
   }
 
   private refresh(): void {
-    if (this.view.buffer !== this.exports.memory.buffer) {
+    // Growing a memory detaches its old buffer, which empties every view of it.
+    if (this.bytes.length === 0) {
       this.view = new DataView(this.exports.memory.buffer);
       this.bytes = new Uint8Array(this.exports.memory.buffer);
     }
@@ -123,18 +124,6 @@ class GuestMemory {
 
 type Lower<T> = (value: T) => void;
 
-/**
- * Finishes a syscall: lowers a ready result at once, or after the kernel resumes the caller.
- * Under preempt-every-syscall, a ready result also passes through the scheduler first.
- */
-function finish<T>(
-  kernel: Kernel, p: Process, result: T | Promise<T>, lower: Lower<T>,
-): void | Promise<void> {
-  if (result instanceof Promise) return result.then(lower);
-  if (kernel.preemptEverySyscall) return kernel.preempt(p, result).then(lower);
-  lower(result);
-}
-
 // Return-area writers for the result shapes of this world (disc u8 at +0: 0 ok, 1 error).
 
 function lowerResultUnit(mem: GuestMemory, ret: number, result: void | SysError): void {
@@ -201,53 +190,81 @@ function sysImports(kernel: Kernel, p: Process, memory: () => GuestMemory) {
     new WebAssembly.Suspending(f) as unknown as F;
   const maybeS = <F extends (...args: never[]) => unknown>(f: F) =>
     kernel.preemptEverySyscall ? S(f) : f;
+
+  // The return area of the syscall in flight (a process has at most one), and the writers
+  // for each result shape, made once per process so a syscall allocates no closure.
+  let ret = 0;
+  const lowerU32: Lower<number | SysError> = (r) => lowerResultU32(memory(), ret, r);
+  const lowerUnit: Lower<void | SysError> = (r) => lowerResultUnit(memory(), ret, r);
+  const lowerRecv: Lower<Message | SysError> = (r) => lowerMessage(memory(), ret, r);
+  const lowerCall: Lower<Uint8Array | SysError> = (r) => lowerReply(memory(), ret, r);
+  const lowerWait: Lower<ExitStatus | SysError> = (r) => lowerExitStatus(memory(), ret, r);
+
+  /** Before a syscall: its results go to `retPtr`, written by `lower` whenever they exist. */
+  const expect = <T>(retPtr: number, lower: Lower<T>) => {
+    ret = retPtr;
+    p.deliver = lower as Lower<unknown>;
+  };
+  /**
+   * After it: a parked caller gets its results delivered by the kernel; a ready result is
+   * lowered now, or, under preempt-every-syscall, once the scheduler has had its turn.
+   */
+  const settle = <T>(result: T | Promise<T>, lower: Lower<T>) => {
+    if (result instanceof Promise) return result;
+    if (kernel.preemptEverySyscall) return kernel.preempt(p, result);
+    p.deliver = null;
+    lower(result);
+  };
+  const plain = <T>(value: T) => (kernel.preemptEverySyscall ? kernel.preempt(p, value) : value);
+
   return {
-    "console-write": maybeS((ptr: number, len: number) => {
-      const bytes = memory().read(ptr, len, "console-write").slice();
-      return finish(kernel, p, kernel.consoleWrite(p, bytes), () => {});
-    }),
-    "clock-now": maybeS(() => {
-      const now = kernel.clockNow(p);
-      if (!kernel.preemptEverySyscall) return now;
-      return kernel.preempt(p, now);
-    }),
+    "console-write": maybeS((ptr: number, len: number) =>
+      plain(kernel.consoleWrite(p, memory().read(ptr, len, "console-write").slice()))),
+    "clock-now": maybeS(() => plain(kernel.clockNow(p))),
     "yield": S(() => kernel.yield(p)),
-    "self-pid": maybeS(() => {
-      const pid = kernel.selfPid(p);
-      if (!kernel.preemptEverySyscall) return pid;
-      return kernel.preempt(p, pid);
-    }),
+    "self-pid": maybeS(() => plain(kernel.selfPid(p))),
     "spawn": maybeS((imagePtr: number, imageLen: number, argsPtr: number, argsLen: number,
-      notifyIsSome: number, notify: number, ret: number) => {
+      notifyIsSome: number, notify: number, retPtr: number) => {
       const mem = memory();
       const image = mem.string(imagePtr, imageLen, "spawn");
       const args = mem.stringList(argsPtr, argsLen, "spawn");
-      const result = kernel.spawn(p, image, args, notifyIsSome !== 0 ? notify >>> 0 : null);
-      return finish(kernel, p, result, (r) => lowerResultU32(memory(), ret, r));
+      expect(retPtr, lowerU32);
+      const notifyHandle = notifyIsSome !== 0 ? notify >>> 0 : null;
+      return settle(kernel.spawn(p, image, args, notifyHandle), lowerU32);
     }),
     "exit": (code: number) => kernel.exit(p, code),
-    "wait": S((pid: number, ret: number) =>
-      finish(kernel, p, kernel.wait(p, pid >>> 0), (r) => lowerExitStatus(memory(), ret, r))),
-    "open": maybeS((ptr: number, len: number, ret: number) => {
-      const result = kernel.open(p, memory().string(ptr, len, "open"));
-      return finish(kernel, p, result, (r) => lowerResultU32(memory(), ret, r));
+    "wait": S((pid: number, retPtr: number) => {
+      expect(retPtr, lowerWait);
+      return settle(kernel.wait(p, pid >>> 0), lowerWait);
     }),
-    "send": maybeS((handle: number, ptr: number, len: number, ret: number) => {
-      const result = kernel.send(p, handle >>> 0, memory().read(ptr, len, "send"));
-      return finish(kernel, p, result, (r) => lowerResultUnit(memory(), ret, r));
+    "open": maybeS((ptr: number, len: number, retPtr: number) => {
+      const name = memory().string(ptr, len, "open");
+      expect(retPtr, lowerU32);
+      return settle(kernel.open(p, name), lowerU32);
     }),
-    "recv": S((handle: number, ret: number) =>
-      finish(kernel, p, kernel.recv(p, handle >>> 0), (r) => lowerMessage(memory(), ret, r))),
-    "call": S((handle: number, ptr: number, len: number, ret: number) => {
-      const result = kernel.call(p, handle >>> 0, memory().read(ptr, len, "call"));
-      return finish(kernel, p, result, (r) => lowerReply(memory(), ret, r));
+    "send": maybeS((handle: number, ptr: number, len: number, retPtr: number) => {
+      const bytes = memory().read(ptr, len, "send");
+      expect(retPtr, lowerUnit);
+      return settle(kernel.send(p, handle >>> 0, bytes), lowerUnit);
     }),
-    "reply": maybeS((token: number, ptr: number, len: number, ret: number) => {
-      const result = kernel.reply(p, token >>> 0, memory().read(ptr, len, "reply"));
-      return finish(kernel, p, result, (r) => lowerResultUnit(memory(), ret, r));
+    "recv": S((handle: number, retPtr: number) => {
+      expect(retPtr, lowerRecv);
+      return settle(kernel.recv(p, handle >>> 0), lowerRecv);
     }),
-    "close": maybeS((handle: number, ret: number) =>
-      finish(kernel, p, kernel.close(p, handle >>> 0), (r) => lowerResultUnit(memory(), ret, r))),
+    "call": S((handle: number, ptr: number, len: number, retPtr: number) => {
+      const bytes = memory().read(ptr, len, "call");
+      expect(retPtr, lowerCall);
+      return settle(kernel.call(p, handle >>> 0, bytes), lowerCall);
+    }),
+    "reply": maybeS((token: number, ptr: number, len: number, retPtr: number) => {
+      const bytes = memory().read(ptr, len, "reply");
+      expect(retPtr, lowerUnit);
+      return settle(kernel.reply(p, token >>> 0, bytes), lowerUnit);
+    }),
+    "close": maybeS((handle: number, retPtr: number) => {
+      expect(retPtr, lowerUnit);
+      return settle(kernel.close(p, handle >>> 0), lowerUnit);
+    }),
   };
 }
 

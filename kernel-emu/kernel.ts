@@ -103,7 +103,16 @@ export class Process {
   args: string[];
   started = false;
   wake: ((value: unknown) => void) | null = null;
+  /** Rejects the parked promise: the guest traps with this error when it resumes. */
+  fault: ((error: unknown) => void) | null = null;
   resumeValue: unknown = undefined;
+  resumeError: unknown = null;
+  /**
+   * Set by a host before a blocking syscall: writes the syscall's eventual result straight
+   * into this process's memory at the moment the kernel produces it (a reply, a message for a
+   * blocked receiver), so the bytes are copied once, sender to receiver, and never queued.
+   */
+  deliver: ((value: unknown) => void) | null = null;
 
   constructor(pid: number, image: string, parent: number, args: string[]) {
     this.pid = pid;
@@ -279,7 +288,7 @@ export class Kernel {
     this.tick(p);
     const endpoint = this.sendTarget(p, handle, bytes);
     if (endpoint instanceof SysError) return endpoint;
-    this.enqueue(endpoint, { sender: p.pid, replyToken: 0, bytes: bytes.slice() }, true);
+    this.enqueue(endpoint, { sender: p.pid, replyToken: 0, bytes }, true);
   }
 
   call(p: Process, handle: number, bytes: Uint8Array): Promise<Uint8Array | SysError> | SysError {
@@ -289,7 +298,7 @@ export class Kernel {
     if (this.pendingCalls.size >= processesMax * pendingRepliesMax) return fail("limit-reached");
     const replyToken = this.nextReplyToken++;
     this.pendingCalls.set(replyToken, { caller: p, endpoint, holder: null });
-    this.enqueue(endpoint, { sender: p.pid, replyToken, bytes: bytes.slice() }, true);
+    this.enqueue(endpoint, { sender: p.pid, replyToken, bytes }, true);
     return this.park(p, `call ${endpoint.spec.name}`) as Promise<Uint8Array | SysError>;
   }
 
@@ -310,7 +319,8 @@ export class Kernel {
     if (pending === undefined || pending.holder !== p) return fail("bad-handle");
     if (bytes.length > messageBytesMax) return fail("message-too-large");
     this.pendingCalls.delete(replyToken);
-    this.makeRunnable(pending.caller, bytes.slice());
+    // No copy: makeRunnable hands the bytes to the caller's host, which lowers them now.
+    this.makeRunnable(pending.caller, pending.caller.deliver === null ? bytes.slice() : bytes);
   }
 
   // ---- internals: process life ------------------------------------------------------------------
@@ -452,15 +462,21 @@ export class Kernel {
     return h.endpoint;
   }
 
-  /** Hands a message to a blocked receiver, or queues it. Notices bypass the depth bound. */
+  /**
+   * Hands a message to a blocked receiver, or queues it. Notices bypass the depth bound.
+   * `message.bytes` may be a view of the sender's memory: it is copied unless the receiver's
+   * host lowers it at once.
+   */
   private enqueue(endpoint: Endpoint, message: Message, isData: boolean): void {
     const receiver = endpoint.receiver;
     if (receiver !== null) {
       endpoint.receiver = null;
       this.holdCall(message, receiver);
+      if (receiver.deliver === null) message.bytes = message.bytes.slice();
       this.makeRunnable(receiver, message);
       return;
     }
+    message.bytes = message.bytes.slice();
     endpoint.queue.push(message);
     if (isData) endpoint.dataQueued++;
   }
@@ -493,6 +509,18 @@ export class Kernel {
     p.state = "runnable";
     p.blockedOn = "";
     p.resumeValue = value;
+    const deliver = p.deliver;
+    if (deliver !== null) {
+      p.deliver = null;
+      p.resumeValue = undefined;
+      try {
+        deliver(value);
+      } catch (error) {
+        // The receiving guest broke the ABI (for example its cabi_realloc trapped): it, not
+        // the process whose syscall produced the value, is faulted when it resumes.
+        p.resumeError = error;
+      }
+    }
     this.runnable.push(p);
   }
 
@@ -503,8 +531,14 @@ export class Kernel {
       p.blockedOn = reason;
     }
     this.current = null;
-    const resumed = new Promise<unknown>((resolve) => (p.wake = resolve));
-    this.queueDispatch();
+    const resumed = new Promise<unknown>((resolve, reject) => {
+      p.wake = resolve;
+      p.fault = reject;
+    });
+    // Safe to choose now: resolving a parked process's promise resumes it only from a
+    // microtask, after this caller's stack has been suspended; a new process is started from a
+    // microtask for the same reason (see dispatch).
+    this.dispatch();
     return resumed;
   }
 
@@ -527,11 +561,20 @@ export class Kernel {
     this.current = p;
     p.state = "running";
     this.options.onSwitch?.(p.pid);
-    if (!p.started) return this.start(p);
-    const wake = p.wake;
+    if (!p.started) {
+      queueMicrotask(() => this.start(p));
+      return;
+    }
+    const { wake, fault, resumeError } = p;
     p.wake = null;
-    if (wake === null) throw new KernelFault(`pid ${p.pid} is runnable but not parked`);
-    wake(p.resumeValue);
+    p.fault = null;
+    if (wake === null || fault === null) {
+      throw new KernelFault(`pid ${p.pid} is runnable but not parked`);
+    }
+    if (resumeError !== null) {
+      p.resumeError = null;
+      fault(resumeError);
+    } else wake(p.resumeValue);
   }
 
   private halt(reason: HaltReason, detail?: string): void {

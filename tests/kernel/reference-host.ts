@@ -231,14 +231,27 @@ function recordSyscalls(kernel: Kernel): string[] {
   for (const name of syscallNames) {
     const method = methods[name].bind(kernel);
     methods[name] = (p: unknown, ...args: unknown[]) => {
-      const line = `pid=${(p as Process).pid} ${name}(${args.map(show).join(", ")})`;
+      const proc = p as Process;
+      const line = `pid=${proc.pid} ${name}(${args.map(show).join(", ")})`;
+      // The kernel's host takes a parked call's result through `deliver` when the kernel
+      // produces it; it is logged when the caller resumes, as the glue's result is.
+      const deliver = proc.deliver;
+      let delivered = "";
+      if (deliver !== null) {
+        proc.deliver = (value) => {
+          // Shown now: delivered bytes may be a view of the sender's memory.
+          delivered = show(value);
+          deliver(value);
+        };
+      }
       const result = method(p, ...args);
       if (!(result instanceof Promise)) {
+        if (deliver !== null) proc.deliver = deliver;
         log.push(`${line} -> ${show(result)}`);
         return result;
       }
       return result.then((value) => {
-        log.push(`${line} -> ${show(value)}`);
+        log.push(`${line} -> ${deliver !== null ? delivered : show(value)}`);
         return value;
       });
     };
@@ -258,14 +271,18 @@ type Realloc = (oldPtr: number, oldSize: number, align: number, newSize: number)
  * see both hosts' calls is the `WebAssembly.Instance` constructor, replaced here for the
  * duration of a boot; the glue is made to instantiate through it too (see `entry`).
  */
-function observeReallocs(report: (align: number, size: number) => void): () => void {
+function observeReallocs(
+  report: (instance: number, align: number, size: number) => void,
+): () => void {
   const original = WebAssembly.Instance;
+  let instances = 0;
   function ObservedInstance(module: WebAssembly.Module, imports?: WebAssembly.Imports) {
     const exports = new original(module, imports).exports;
     const realloc = exports.cabi_realloc as Realloc | undefined;
     if (realloc === undefined) return { exports };
+    const instance = instances++;
     const observed: Realloc = (oldPtr, oldSize, align, newSize) => {
-      report(align, newSize);
+      report(instance, align, newSize);
       return realloc(oldPtr, oldSize, align, newSize);
     };
     return { exports: { ...exports, cabi_realloc: observed } };
@@ -285,8 +302,12 @@ export interface HostedRun {
   syscalls: string[];
   /** How many processes ran under jco's glue. */
   referenceStarts: number;
-  /** Every call of a guest's `cabi_realloc`, in order, as `pid=N cabi_realloc(align, size)`. */
-  reallocs: string[];
+  /**
+   * Every guest's `cabi_realloc` calls, in order, one list per instance, the lists sorted.
+   * Grouped by instance because the ABI fixes the order within one guest, while the kernel's
+   * host may lower a result into a guest during another process's syscall (direct delivery).
+   */
+  reallocs: string[][];
 }
 
 /**
@@ -321,12 +342,16 @@ export async function bootHosted(
   };
   kernel = new Kernel(parsed, loader, { seed: 1, console });
   const syscalls = recordSyscalls(kernel);
-  const reallocs: string[] = [];
-  const running = kernel;
-  const stopObserving = observeReallocs((align, size) =>
-    reallocs.push(`pid=${running.runningPid} cabi_realloc(align=${align}, size=${size})`));
+  const perInstance = new Map<number, string[]>();
+  const stopObserving = observeReallocs((instance, align, size) => {
+    const calls = perInstance.get(instance) ?? [];
+    calls.push(`cabi_realloc(align=${align}, size=${size})`);
+    perInstance.set(instance, calls);
+  });
   try {
     const halt = await kernel.run();
+    const reallocs = [...perInstance.values()]
+      .sort((a, b) => a.join(";").localeCompare(b.join(";")));
     return { halt, transcript, syscalls, referenceStarts, reallocs };
   } finally {
     stopObserving();
