@@ -1,5 +1,5 @@
 // Conformance: the kernel's own canonical-ABI host (kernel-emu/abi-host.ts) against the glue
-// `jco transpile` generates for the same component (tests/kernel/reference-host.ts).
+// `jco transpile` generates for the same component (kernel-emu/reference-host.ts).
 //
 // Each case boots one image twice with the same seed: once with every program under the
 // kernel's host, once with some programs under jco's glue. Both hosts answer syscalls through
@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
 import { componentPath } from "../../kernel-emu/image.ts";
 import { buildDir, probeImage } from "./harness.ts";
-import { bootHosted, type HostedRun, ReferenceGlue } from "./reference-host.ts";
+import { bootHosted, type HostedRun, ReferenceGlue } from "../../kernel-emu/reference-host.ts";
 
 interface Case {
   what: string;

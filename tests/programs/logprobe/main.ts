@@ -4,6 +4,8 @@
 //   invalid         a bad scope and unsorted-proof fields: invalid outcome, nothing sent
 //   console         no "log" grant: records go to the console as `scope: message k=v`
 //   flood <n>       logs n maximum-size records
+//   bench <n>       logs n benchmark records (info, 32-byte scope, 64-byte message, 2 fields)
+//   query <rounds>  fills the journal, then pages through all of it `rounds` times
 //   pre-ready <n>   logs n records before logd serves (they wait in the buffer), then, once
 //                   logd is up, one more; then reads them back from logd in order
 import { logStatusOk } from "../../../services/lib/log-v1";
@@ -42,6 +44,10 @@ export function run(argsPtr: usize, argsLen: i32): i32 {
     fields.add("zeta", "1");
     fields.add("alpha", "2");
     say("console", log.warn("logprobe", "no logd here", fields));
+  } else if (mode == "bench") {
+    return bench(I32.parseInt(args[1]));
+  } else if (mode == "query") {
+    return queryRounds(I32.parseInt(args[1]));
   } else if (mode == "flood") {
     return flood(I32.parseInt(args[1]));
   } else if (mode == "pre-ready") {
@@ -85,5 +91,40 @@ function flood(count: i32): i32 {
   let logged = 0;
   for (let i = 0; i < count; i++) if (log.info(scope, message, fields) == log.LOG_LOGGED) logged++;
   log.marker("logprobe: flood logged " + logged.toString() + " of " + count.toString());
+  return 0;
+}
+
+function benchRecord(): i32 {
+  const fields = new log.Fields();
+  fields.add("id", "12345");
+  fields.add("kind", "bench");
+  return log.info("b".repeat(32), "m".repeat(64), fields);
+}
+
+function bench(count: i32): i32 {
+  let logged = 0;
+  for (let i = 0; i < count; i++) if (benchRecord() == log.LOG_LOGGED) logged++;
+  log.marker("logprobe: bench logged " + logged.toString() + " of " + count.toString());
+  return 0;
+}
+
+/** Fills the journal (more appends than it holds), then reads it all `rounds` times. */
+function queryRounds(rounds: i32): i32 {
+  const handle = sys.open("log") as u32;
+  for (let i = 0; i < 300; i++) benchRecord();
+  let read = 0;
+  for (let round = 0; round < rounds; round++) {
+    let cursor: u64 = 0;
+    while (queryPage(handle, cursor, 0, "") == logStatusOk) {
+      let any = false;
+      while (nextRecord()) {
+        any = true;
+        read++;
+      }
+      if (!any) break;
+      cursor = nextCursor;
+    }
+  }
+  log.marker("logprobe: query read " + read.toString());
   return 0;
 }

@@ -10,6 +10,7 @@
 //   ping <n> <len>  calls "pong" n times with len-byte messages, then reports
 //   flood           sends to "pong" until the queue is full
 //   parent <mode>   spawns a probe child with <mode>, waits, reports its exit status
+//   spawner <n>     spawns and waits for n children that exit at once
 
 import * as sys from "../../../services/lib/sys";
 import { marker } from "../../../services/lib/nexus-log";
@@ -37,6 +38,7 @@ export function run(argsPtr: usize, argsLen: i32): i32 {
   if (mode == "ping") return ping(I32.parseInt(args[1]), I32.parseInt(args[2]));
   if (mode == "flood") return flood();
   if (mode == "parent") return parent(args.slice(1));
+  if (mode == "spawner") return spawner(I32.parseInt(args[1]));
   marker("probe: unknown mode " + mode);
   return 2;
 }
@@ -142,5 +144,15 @@ function parent(childArgs: string[]): i32 {
   for (let i = 0; i < sys.waitBacktraceLen; i++) {
     marker("probe: frame " + sys.waitBacktraceFrame(i));
   }
+  return 0;
+}
+
+function spawner(count: i32): i32 {
+  let clean = 0;
+  for (let i = 0; i < count; i++) {
+    const child = sys.spawn("probe", ["exit", "0"]);
+    if (child > 0 && sys.wait(child as u32) == 0 && sys.waitCode == 0) clean++;
+  }
+  marker("probe: spawned " + clean.toString() + " of " + count.toString());
   return 0;
 }

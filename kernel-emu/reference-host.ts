@@ -1,6 +1,7 @@
-// The reference host for the conformance test: runs a program through the JavaScript glue that
-// `jco transpile` generates for its component, with every syscall answered by the same Kernel
-// methods that the kernel's own host (kernel-emu/abi-host.ts) calls. Two hosts, one kernel:
+// The reference host, for the conformance test and the benchmark, never for a normal boot:
+// runs a program through the JavaScript glue that `jco transpile` generates for its
+// component, with every syscall answered by the same Kernel methods that the kernel's own
+// host (kernel-emu/abi-host.ts) calls. Two hosts, one kernel:
 // when a program behaves differently under them, the two disagree on how a value is lowered
 // into or lifted out of linear memory, and jco's glue is taken as the reference.
 //
@@ -17,14 +18,14 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { instantiateProgram } from "../../kernel-emu/abi-host.ts";
-import { withMemoryMaximum } from "../../kernel-emu/component.ts";
-import { loadImageOf } from "../../kernel-emu/image.ts";
+import { instantiateProgram } from "./abi-host.ts";
+import { withMemoryMaximum } from "./component.ts";
+import { loadImageOf } from "./image.ts";
 import {
   type ExitStatus, type Halt, Kernel, type Message, type Process, type ProgramLoader,
-} from "../../kernel-emu/kernel.ts";
-import { parseManifest } from "../../kernel-emu/manifest.ts";
-import { type StatusName, SysError } from "../../kernel-emu/status.ts";
+} from "./kernel.ts";
+import { parseManifest } from "./manifest.ts";
+import { type StatusName, SysError } from "./status.ts";
 
 const sysInterface = "nexus:os/sys@0.1.0";
 
@@ -308,6 +309,8 @@ export interface HostedRun {
    * host may lower a result into a guest during another process's syscall (direct delivery).
    */
   reallocs: string[][];
+  /** Wall time from kernel start to halt. */
+  wallMs: number;
 }
 
 /**
@@ -317,7 +320,7 @@ export interface HostedRun {
  */
 export async function bootHosted(
   manifest: object, buildDir: string, glues: Map<string, ReferenceGlue>,
-  referencePrograms: string[],
+  referencePrograms: string[], options: { record: boolean } = { record: true },
 ): Promise<HostedRun> {
   const parsed = parseManifest(JSON.stringify(manifest), "conformance-manifest");
   const image = loadImageOf(parsed, buildDir, "conformance-manifest");
@@ -341,18 +344,20 @@ export async function bootHosted(
     transcript += decoder.decode(bytes, { stream: true });
   };
   kernel = new Kernel(parsed, loader, { seed: 1, console });
-  const syscalls = recordSyscalls(kernel);
+  const syscalls = options.record ? recordSyscalls(kernel) : [];
   const perInstance = new Map<number, string[]>();
-  const stopObserving = observeReallocs((instance, align, size) => {
+  const stopObserving = !options.record ? () => {} : observeReallocs((instance, align, size) => {
     const calls = perInstance.get(instance) ?? [];
     calls.push(`cabi_realloc(align=${align}, size=${size})`);
     perInstance.set(instance, calls);
   });
   try {
+    const started = performance.now();
     const halt = await kernel.run();
+    const wallMs = performance.now() - started;
     const reallocs = [...perInstance.values()]
       .sort((a, b) => a.join(";").localeCompare(b.join(";")));
-    return { halt, transcript, syscalls, referenceStarts, reallocs };
+    return { halt, transcript, syscalls, referenceStarts, reallocs, wallMs };
   } finally {
     stopObserving();
   }
