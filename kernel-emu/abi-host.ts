@@ -261,6 +261,12 @@ function sysImports(kernel: Kernel, p: Process, memory: () => GuestMemory) {
       expect(retPtr, lowerUnit);
       return settle(kernel.reply(p, token >>> 0, bytes), lowerUnit);
     }),
+    "reply-recv": S((token: number, ptr: number, len: number, handle: number,
+      retPtr: number) => {
+      const bytes = memory().read(ptr, len, "reply-recv");
+      expect(retPtr, lowerRecv);
+      return settle(kernel.replyRecv(p, token >>> 0, bytes, handle >>> 0), lowerRecv);
+    }),
     "close": maybeS((handle: number, retPtr: number) => {
       expect(retPtr, lowerUnit);
       return settle(kernel.close(p, handle >>> 0), lowerUnit);

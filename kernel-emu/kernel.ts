@@ -18,7 +18,7 @@
 
 import {
   argBytesMax, assertLimits, consoleWriteBytesMax, contextSwitchCostNs, handlesPerProcessMax,
-  messageBytesMax, nameBytesMax, pendingRepliesMax, processesMax, spawnArgsMax, syscallCostNs,
+  messageBytesMax, nameBytesMax, processesMax, spawnArgsMax, syscallCostNs,
 } from "./limits.ts";
 import type { EndpointSpec, ImageManifest, ProgramSpec } from "./manifest.ts";
 import { Prng } from "./prng.ts";
@@ -97,6 +97,9 @@ export class Process {
   readonly children = new Set<number>();
   /** The pid this process waits for, when blocked in wait(). */
   waitingFor = 0;
+  /** While blocked in call(): the endpoint called, and the server holding the call. */
+  callEndpoint: Endpoint | null = null;
+  callHolder: Process | null = null;
   entry: ((args: string[]) => Promise<number>) | null = null;
   /** The process's linear memory, set by the loader (for memory reports). */
   memory: WebAssembly.Memory | null = null;
@@ -135,12 +138,8 @@ class Endpoint {
   }
 }
 
-interface PendingCall {
-  caller: Process;
-  endpoint: Endpoint;
-  /** The server process that received the call; null while it is still queued. */
-  holder: Process | null;
-}
+
+const noBytes = new Uint8Array(0);
 
 /** Bytes of an exit notice: pid u32, code s32, trapped u32, little-endian. */
 export const exitNoticeBytes = 12;
@@ -154,7 +153,13 @@ export class Kernel {
   private readonly endpoints = new Map<string, Endpoint>();
   private readonly processes = new Map<number, Process>();
   private readonly runnable: Process[] = [];
-  private readonly pendingCalls = new Map<number, PendingCall>();
+  /**
+   * Callers blocked in `call`, by reply token. A caller has at most one call in flight (it is
+   * blocked in it), so the process table bounds this map.
+   */
+  private readonly pendingCalls = new Map<number, Process>();
+  /** The message handed to a receiver whose host lowers it at once; never kept. */
+  private readonly handoff: Message = { sender: 0, replyToken: 0, bytes: noBytes };
   private nextPid = 1;
   private nextReplyToken = 1;
   private nowNs = 0;
@@ -288,17 +293,18 @@ export class Kernel {
     this.tick(p);
     const endpoint = this.sendTarget(p, handle, bytes);
     if (endpoint instanceof SysError) return endpoint;
-    this.enqueue(endpoint, { sender: p.pid, replyToken: 0, bytes }, true);
+    this.enqueue(endpoint, p.pid, 0, bytes);
   }
 
   call(p: Process, handle: number, bytes: Uint8Array): Promise<Uint8Array | SysError> | SysError {
     this.tick(p);
     const endpoint = this.sendTarget(p, handle, bytes);
     if (endpoint instanceof SysError) return endpoint;
-    if (this.pendingCalls.size >= processesMax * pendingRepliesMax) return fail("limit-reached");
     const replyToken = this.nextReplyToken++;
-    this.pendingCalls.set(replyToken, { caller: p, endpoint, holder: null });
-    this.enqueue(endpoint, { sender: p.pid, replyToken, bytes }, true);
+    p.callEndpoint = endpoint;
+    p.callHolder = null;
+    this.pendingCalls.set(replyToken, p);
+    this.enqueue(endpoint, p.pid, replyToken, bytes);
     return this.park(p, `call ${endpoint.spec.name}`) as Promise<Uint8Array | SysError>;
   }
 
@@ -313,14 +319,26 @@ export class Kernel {
     return this.park(p, `recv ${h.endpoint.spec.name}`) as Promise<Message>;
   }
 
+  /** reply, then recv, as one syscall: the usual step of a server loop. */
+  replyRecv(p: Process, replyToken: number, bytes: Uint8Array, handle: number):
+    Message | SysError | Promise<Message | SysError> {
+    if (replyToken !== 0) {
+      const replied = this.reply(p, replyToken, bytes);
+      if (replied instanceof SysError) return replied;
+    }
+    return this.recv(p, handle);
+  }
+
   reply(p: Process, replyToken: number, bytes: Uint8Array): void | SysError {
     this.tick(p);
-    const pending = this.pendingCalls.get(replyToken);
-    if (pending === undefined || pending.holder !== p) return fail("bad-handle");
+    const caller = this.pendingCalls.get(replyToken);
+    if (caller === undefined || caller.callHolder !== p) return fail("bad-handle");
     if (bytes.length > messageBytesMax) return fail("message-too-large");
     this.pendingCalls.delete(replyToken);
+    caller.callEndpoint = null;
+    caller.callHolder = null;
     // No copy: makeRunnable hands the bytes to the caller's host, which lowers them now.
-    this.makeRunnable(pending.caller, pending.caller.deliver === null ? bytes.slice() : bytes);
+    this.makeRunnable(caller, caller.deliver === null ? bytes.slice() : bytes);
   }
 
   // ---- internals: process life ------------------------------------------------------------------
@@ -416,7 +434,7 @@ export class Kernel {
     view.setUint32(0, p.pid, true);
     view.setInt32(4, status.code, true);
     view.setUint32(8, status.trapped ? 1 : 0, true);
-    this.enqueue(endpoint, { sender: 0, replyToken: 0, bytes }, false);
+    this.enqueue(endpoint, 0, 0, bytes);
   }
 
   private releaseHandles(p: Process): void {
@@ -424,8 +442,8 @@ export class Kernel {
       if (h !== null && h.canRecv && h.endpoint.server === p) this.unbindServer(h.endpoint);
     }
     p.handles.length = 0;
-    for (const [token, pending] of this.pendingCalls) {
-      if (pending.holder === p) this.failCall(token, pending);
+    for (const [token, caller] of this.pendingCalls) {
+      if (caller.callHolder === p) this.failCall(token, caller);
     }
   }
 
@@ -435,14 +453,16 @@ export class Kernel {
     endpoint.receiver = null;
     endpoint.queue.length = 0;
     endpoint.dataQueued = 0;
-    for (const [token, pending] of this.pendingCalls) {
-      if (pending.endpoint === endpoint) this.failCall(token, pending);
+    for (const [token, caller] of this.pendingCalls) {
+      if (caller.callEndpoint === endpoint) this.failCall(token, caller);
     }
   }
 
-  private failCall(token: number, pending: PendingCall): void {
+  private failCall(token: number, caller: Process): void {
     this.pendingCalls.delete(token);
-    if (pending.caller.state === "blocked") this.makeRunnable(pending.caller, fail("no-server"));
+    caller.callEndpoint = null;
+    caller.callHolder = null;
+    if (caller.state === "blocked") this.makeRunnable(caller, fail("no-server"));
   }
 
   // ---- internals: endpoints ---------------------------------------------------------------------
@@ -463,37 +483,44 @@ export class Kernel {
   }
 
   /**
-   * Hands a message to a blocked receiver, or queues it. Notices bypass the depth bound.
-   * `message.bytes` may be a view of the sender's memory: it is copied unless the receiver's
-   * host lowers it at once.
+   * Hands a message to a blocked receiver, or queues it. Exit notices (sender 0) bypass the
+   * depth bound. `bytes` may be a view of the sender's memory: it is copied unless the
+   * receiver's host lowers it at once, in which case nothing is allocated at all.
    */
-  private enqueue(endpoint: Endpoint, message: Message, isData: boolean): void {
+  private enqueue(endpoint: Endpoint, sender: number, replyToken: number, bytes: Uint8Array): void {
     const receiver = endpoint.receiver;
     if (receiver !== null) {
       endpoint.receiver = null;
-      this.holdCall(message, receiver);
-      if (receiver.deliver === null) message.bytes = message.bytes.slice();
-      this.makeRunnable(receiver, message);
+      this.holdCall(replyToken, receiver);
+      if (receiver.deliver === null) {
+        this.makeRunnable(receiver, { sender, replyToken, bytes: bytes.slice() });
+        return;
+      }
+      const handoff = this.handoff;
+      handoff.sender = sender;
+      handoff.replyToken = replyToken;
+      handoff.bytes = bytes;
+      this.makeRunnable(receiver, handoff);
+      handoff.bytes = noBytes;
       return;
     }
-    message.bytes = message.bytes.slice();
-    endpoint.queue.push(message);
-    if (isData) endpoint.dataQueued++;
+    endpoint.queue.push({ sender, replyToken, bytes: bytes.slice() });
+    if (sender !== 0) endpoint.dataQueued++;
   }
 
   private dequeue(endpoint: Endpoint, receiver: Process): Message | null {
     const message = endpoint.queue.shift();
     if (message === undefined) return null;
     if (message.sender !== 0) endpoint.dataQueued--;
-    this.holdCall(message, receiver);
+    this.holdCall(message.replyToken, receiver);
     return message;
   }
 
-  private holdCall(message: Message, receiver: Process): void {
-    if (message.replyToken === 0) return;
-    const pending = this.pendingCalls.get(message.replyToken);
-    if (pending === undefined) throw new KernelFault(`lost call ${message.replyToken}`);
-    pending.holder = receiver;
+  private holdCall(replyToken: number, receiver: Process): void {
+    if (replyToken === 0) return;
+    const caller = this.pendingCalls.get(replyToken);
+    if (caller === undefined) throw new KernelFault(`lost call ${replyToken}`);
+    caller.callHolder = receiver;
   }
 
   // ---- internals: the scheduler -----------------------------------------------------------------
@@ -531,10 +558,9 @@ export class Kernel {
       p.blockedOn = reason;
     }
     this.current = null;
-    const resumed = new Promise<unknown>((resolve, reject) => {
-      p.wake = resolve;
-      p.fault = reject;
-    });
+    const { promise: resumed, resolve, reject } = Promise.withResolvers<unknown>();
+    p.wake = resolve;
+    p.fault = reject;
     // Safe to choose now: resolving a parked process's promise resumes it only from a
     // microtask, after this caller's stack has been suspended; a new process is started from a
     // microtask for the same reason (see dispatch).
@@ -555,8 +581,9 @@ export class Kernel {
     if (this.runnable.length === 0) {
       return this.halt(this.processes.size === 0 ? "all-exited" : "idle");
     }
-    const index = this.runnable.length === 1 ? 0 : this.prng.below(this.runnable.length);
-    const [p] = this.runnable.splice(index, 1);
+    const p = this.runnable.length === 1
+      ? this.runnable.pop() as Process
+      : this.runnable.splice(this.prng.below(this.runnable.length), 1)[0];
     this.nowNs += contextSwitchCostNs;
     this.current = p;
     p.state = "running";

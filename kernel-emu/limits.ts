@@ -18,8 +18,6 @@ export const consoleWriteBytesMax = 4096;
 export const spawnArgsMax = 16;
 export const argBytesMax = 256;
 export const nameBytesMax = 64;
-/** Calls one server may hold unanswered at once. */
-export const pendingRepliesMax = 64;
 /** Trap report bounds kept for a supervisor. */
 export const backtraceFramesMax = 8;
 export const backtraceFrameBytesMax = 96;

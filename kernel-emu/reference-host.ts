@@ -30,7 +30,7 @@ import { type StatusName, SysError } from "./status.ts";
 const sysInterface = "nexus:os/sys@0.1.0";
 
 /** The syscalls that may block: the glue must let JSPI suspend the guest in them. */
-const blockingSyscalls = ["recv", "call", "wait", "yield"];
+const blockingSyscalls = ["recv", "call", "wait", "yield", "reply-recv"];
 
 /** A WIT result as jco's glue takes it from a host function. */
 type WitResult<T> = { tag: "ok"; val: T } | { tag: "err"; val: StatusName };
@@ -47,6 +47,7 @@ interface SysImports {
   open(name: string): WitResult<number>;
   send(endpoint: number, bytes: Uint8Array): WitResult<void>;
   recv(endpoint: number): Promise<WitResult<Message>>;
+  replyRecv(token: number, bytes: Uint8Array, endpoint: number): Promise<WitResult<Message>>;
   call(endpoint: number, bytes: Uint8Array): Promise<WitResult<Uint8Array>>;
   reply(replyToken: number, bytes: Uint8Array): WitResult<void>;
   close(h: number): WitResult<void>;
@@ -86,6 +87,8 @@ function sysImports(kernel: Kernel, p: Process): SysImports {
     open: (name) => witResult(kernel.open(p, name)),
     send: (endpoint, bytes) => witResult(kernel.send(p, endpoint, bytes)),
     recv: (endpoint) => witResultLater(kernel.recv(p, endpoint)),
+    replyRecv: (token, bytes, endpoint) =>
+      witResultLater(kernel.replyRecv(p, token, bytes, endpoint)),
     call: (endpoint, bytes) => witResultLater(kernel.call(p, endpoint, bytes)),
     reply: (token, bytes) => witResult(kernel.reply(p, token, bytes)),
     close: (h) => witResult(kernel.close(p, h)),
@@ -194,7 +197,7 @@ function compileCore(bytes: Uint8Array, pagesMax: number): WebAssembly.Module {
 
 const syscallNames = [
   "consoleWrite", "clockNow", "yield", "selfPid", "spawn", "exit", "wait",
-  "open", "send", "recv", "call", "reply", "close",
+  "open", "send", "recv", "call", "reply", "replyRecv", "close",
 ] as const;
 
 /** Bytes longer than this are shown by length and digest, so a diff stays readable. */

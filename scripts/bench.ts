@@ -6,9 +6,10 @@
 // ((T(large) - T(small)) / (large - small)), so boot and instantiation costs cancel out; each
 // run is repeated and the fastest kept, as noise only ever adds time. See docs/performance.md.
 //
-// Usage: npm run bench -- [--quick] [--json <path>]
+// Usage: npm run bench -- [--quick] [--json <path>] [--only ipc,log,boot,spawn,memory]
 //   --quick   tiny sizes: proves every row still runs (the test command does this)
 //   --json    where to write the figures (default: bench-results.json)
+//   --only    run some row groups (the IPC rows always run: they are others' reference)
 
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -246,32 +247,43 @@ function table(rows: Row[]): string {
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n");
 }
 
-export async function runBench(quick: boolean): Promise<Row[]> {
+/** The row groups, in order; `only` picks some (ipc always runs: others use its figure). */
+export const groups = ["ipc", "log", "boot", "spawn", "memory"] as const;
+
+export async function runBench(quick: boolean, only: string[] = [...groups]): Promise<Row[]> {
   const sizes = quick ? quickSizes : fullSizes;
   await build({ quiet: true });
   const ipc = await ipcRows(sizes);
   const roundTripUs = ipc[0].value;
-  return [
-    ...ipc,
-    ...await logRows(sizes, roundTripUs),
-    ...await bootRows(sizes),
-    await spawnRow(sizes, roundTripUs),
-    ...await memoryRows(sizes),
-  ];
+  const rows = [...ipc];
+  if (only.includes("log")) rows.push(...await logRows(sizes, roundTripUs));
+  if (only.includes("boot")) rows.push(...await bootRows(sizes));
+  if (only.includes("spawn")) rows.push(await spawnRow(sizes, roundTripUs));
+  if (only.includes("memory")) rows.push(...await memoryRows(sizes));
+  return rows;
 }
 
 if (process.argv[1] === new URL(import.meta.url).pathname) {
   const { values } = parseArgs({ options: {
     quick: { type: "boolean", default: false },
     json: { type: "string", default: "bench-results.json" },
+    only: { type: "string", default: groups.join(",") },
     help: { type: "boolean", default: false },
   } });
   if (values.help) {
-    process.stdout.write("usage: npm run bench -- [--quick] [--json <path>]\n");
+    process.stdout.write("usage: npm run bench -- [--quick] [--json <path>] " +
+      `[--only ${groups.join(",")}]\n`);
     process.exit(0);
   }
   const started = performance.now();
-  const rows = await runBench(values.quick);
+  const only = values.only.split(",");
+  const unknown = only.filter((g) => !(groups as readonly string[]).includes(g));
+  if (unknown.length > 0) {
+    process.stderr.write(`bench: unknown group(s) ${unknown.join(", ")}; ` +
+      `known: ${groups.join(", ")}\n`);
+    process.exit(2);
+  }
+  const rows = await runBench(values.quick, only);
   process.stdout.write(`${table(rows)}\n`);
   const when = new Date().toISOString();
   writeFileSync(values.json, JSON.stringify({ when, quick: values.quick, node: process.version,

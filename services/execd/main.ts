@@ -45,14 +45,18 @@ export function run(argsPtr: usize, argsLen: i32): i32 {
   }
   logHandle = sys.open("log");
   notifyReady();
-  while (sys.recv(endpoint as u32) == 0) {
-    if (sys.msgSender == 0) {
-      childEnded(load<u32>(sys.msgPtr));
-      continue;
+  let status = sys.recv(endpoint as u32);
+  while (status == 0) {
+    let token: u32 = 0;
+    let length: i32 = 0;
+    if (sys.msgSender == 0) childEnded(load<u32>(sys.msgPtr));
+    else {
+      token = sys.msgReplyToken;
+      length = serve(endpoint as u32);
     }
-    const token = sys.msgReplyToken;
-    const length = serve(endpoint as u32);
-    if (token != 0) sys.reply(token, response, length);
+    status = sys.replyRecv(token, response, length, endpoint as u32);
+    // A refused answer (the caller is gone) must not stop the service: receive plainly.
+    if (status < 0 && token != 0) status = sys.recv(endpoint as u32);
   }
   return 1;
 }

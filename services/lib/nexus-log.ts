@@ -19,7 +19,7 @@ import {
   logDecodeResponse, logEncodeAppendRequest, logLevelDebug, logLevelError, logLevelInfo,
   logLevelTrace, logLevelWarn, logResponse, logStatusOk, logAppendRequestBytesMax,
 } from "./log-v1";
-import { logFieldsBytesMax } from "./limits";
+import { logFieldsBytesMax, logMessageBytesMax, logScopeBytesMax } from "./limits";
 import {
   call, consoleWrite, open, replyLen, replyPtr, STATUS_ACCESS_DENIED, STATUS_NO_SERVER,
   statusOf,
@@ -64,6 +64,12 @@ let maxLevel: u8 = LEVEL_INFO;
 let logHandle: i32 = -1;
 
 const frame = memory.data(logAppendRequestBytesMax, 8);
+// UTF-8 scratch for one record's parts; 3 bytes per UTF-16 unit is the worst case, but the
+// byte length is checked against the cap before anything is written.
+const scopeText = memory.data(logScopeBytesMax, 8);
+const messageText = memory.data(logMessageBytesMax, 8);
+const fieldsText = memory.data(logFieldsBytesMax, 8);
+const noticeFieldsText = memory.data(logFieldsBytesMax, 8);
 // The overflow notice is encoded here, so a replay never overwrites the record it precedes.
 const noticeFrame = memory.data(logAppendRequestBytesMax, 8);
 const pending = memory.data(PENDING_BYTES_MAX, 8);
@@ -77,6 +83,12 @@ export function setMaxLevel(level: u8): void {
   maxLevel = level;
 }
 
+// Scratch for the field order while encoding (AssemblyScript has no closures for a sort
+// comparator to capture the keys with, so fields are ordered by hand).
+const fieldOrder = new StaticArray<i32>(FIELDS_MAX);
+const byteNewline: u8 = 0x0a;
+const byteEquals: u8 = 0x3d;
+
 /** Key/value fields for one record, sorted by key when encoded. */
 export class Fields {
   keys: string[] = [];
@@ -88,27 +100,33 @@ export class Fields {
     this.values.push(value);
     return true;
   }
-  encode(): string {
-    // Insertion sort by key: at most FIELDS_MAX entries, and AssemblyScript has no closures
-    // for Array.sort's comparator to capture the keys with.
-    const keys = this.keys.slice();
-    const values = this.values.slice();
-    for (let i = 1; i < keys.length; i++) {
-      for (let j = i; j > 0 && keys[j - 1] > keys[j]; j--) {
-        const key = keys[j];
-        keys[j] = keys[j - 1];
-        keys[j - 1] = key;
-        const value = values[j];
-        values[j] = values[j - 1];
-        values[j - 1] = value;
+
+  /** Writes `key=value` lines sorted by key into `out`; the length, or -1 past `capacity`. */
+  encodeInto(out: usize, capacity: i32): i32 {
+    const count = this.keys.length;
+    for (let i = 0; i < count; i++) fieldOrder[i] = i;
+    for (let i = 1; i < count; i++) {
+      for (let j = i; j > 0 && this.keys[fieldOrder[j - 1]] > this.keys[fieldOrder[j]]; j--) {
+        const swap = fieldOrder[j];
+        fieldOrder[j] = fieldOrder[j - 1];
+        fieldOrder[j - 1] = swap;
       }
     }
-    let text = "";
-    for (let i = 0; i < keys.length; i++) {
-      if (i > 0) text += "\n";
-      text += keys[i] + "=" + values[i];
+    let at: i32 = 0;
+    for (let i = 0; i < count; i++) {
+      const key = this.keys[fieldOrder[i]];
+      const value = this.values[fieldOrder[i]];
+      const separator: i32 = i > 0 ? 1 : 0;
+      const need = separator + String.UTF8.byteLength(key) + 1 + String.UTF8.byteLength(value);
+      if (at + need > capacity) return -1;
+      if (separator > 0) store<u8>(out + at, byteNewline);
+      at += separator;
+      at += <i32>String.UTF8.encodeUnsafe(changetype<usize>(key), key.length, out + at);
+      store<u8>(out + at, byteEquals);
+      at += 1;
+      at += <i32>String.UTF8.encodeUnsafe(changetype<usize>(value), value.length, out + at);
     }
-    return text;
+    return at;
   }
 }
 
@@ -128,17 +146,18 @@ export function debug(scope: string, message: string, fields: Fields | null = nu
 /** Logs one record and reports where it went (see the outcome constants). */
 export function log(level: u8, scope: string, message: string, fields: Fields | null): i32 {
   if (level > maxLevel) return LOG_FILTERED;
-  const fieldsText = fields === null ? "" : fields.encode();
-  const length = encode(frame, level, scope, message, fieldsText);
+  const fieldsBytes = fields === null ? 0 : fields.encodeInto(fieldsText, logFieldsBytesMax);
+  if (fieldsBytes < 0) return LOG_INVALID;
+  const length = encode(frame, level, scope, message, fieldsText, fieldsBytes);
   if (length < 0) return LOG_INVALID;
-  if (handle() < 0) return consoleRecord(scope, message, fieldsText);
+  if (handle() < 0) return consoleRecord(scope, message, fieldsBytes);
 
   if (pendingCount > 0 && replay() != LOG_LOGGED) {
-    return hold(length, scope, message, fieldsText);
+    return hold(length, scope, message, fieldsBytes);
   }
   const outcome = deliver(frame, length);
   if (outcome == LOG_UNDELIVERED && lastSysStatus == STATUS_NO_SERVER) {
-    return hold(length, scope, message, fieldsText);
+    return hold(length, scope, message, fieldsBytes);
   }
   return outcome;
 }
@@ -168,14 +187,21 @@ function handle(): i32 {
   return logHandle;
 }
 
-function encode(out: usize, level: u8, scope: string, message: string, fields: string): i32 {
-  const s = String.UTF8.encode(scope);
-  const m = String.UTF8.encode(message);
-  const f = String.UTF8.encode(fields);
-  if (f.byteLength > logFieldsBytesMax) return -1;
-  return logEncodeAppendRequest(out, logAppendRequestBytesMax, level,
-    changetype<usize>(s), s.byteLength, changetype<usize>(m), m.byteLength,
-    changetype<usize>(f), f.byteLength);
+/**
+ * Encodes an APPEND of `scope`, `message` and the encoded fields at `fieldsPtr` into
+ * `out`. The strings are written as UTF-8 straight into scratch buffers: logging allocates
+ * nothing per record beyond what the caller built.
+ */
+function encode(
+  out: usize, level: u8, scope: string, message: string, fieldsPtr: usize, fieldsBytes: i32,
+): i32 {
+  const scopeBytes = String.UTF8.byteLength(scope);
+  const messageBytes = String.UTF8.byteLength(message);
+  if (scopeBytes > logScopeBytesMax || messageBytes > logMessageBytesMax) return -1;
+  String.UTF8.encodeUnsafe(changetype<usize>(scope), scope.length, scopeText);
+  String.UTF8.encodeUnsafe(changetype<usize>(message), message.length, messageText);
+  return logEncodeAppendRequest(out, logAppendRequestBytesMax, level, scopeText, scopeBytes,
+    messageText, messageBytes, fieldsPtr, fieldsBytes);
 }
 
 function deliver(ptr: usize, length: i32): i32 {
@@ -196,10 +222,10 @@ function deliver(ptr: usize, length: i32): i32 {
 }
 
 /** Keeps the encoded frame for replay, or prints it when the buffer is full. */
-function hold(length: i32, scope: string, message: string, fields: string): i32 {
+function hold(length: i32, scope: string, message: string, fieldsBytes: i32): i32 {
   if (pendingCount >= PENDING_RECORDS_MAX || pendingBytes + length > PENDING_BYTES_MAX) {
     pendingOverflow++;
-    return consoleRecord(scope, message, fields);
+    return consoleRecord(scope, message, fieldsBytes);
   }
   memory.copy(pending + pendingBytes, frame, length);
   pendingLengths[pendingCount] = length;
@@ -232,14 +258,18 @@ function reportOverflow(): void {
   const fields = new Fields();
   fields.add("dropped", pendingOverflow.toString());
   pendingOverflow = 0;
+  const fieldsBytes = fields.encodeInto(noticeFieldsText, logFieldsBytesMax);
   const length = encode(noticeFrame, LEVEL_WARN, "nexus-log",
-    "pre-ready buffer full, records went to the console", fields.encode());
+    "pre-ready buffer full, records went to the console", noticeFieldsText, fieldsBytes);
   if (length > 0) deliver(noticeFrame, length);
 }
 
-function consoleRecord(scope: string, message: string, fields: string): i32 {
+/** Prints a record as `scope: message key=value ...` (fields from fieldsText). */
+function consoleRecord(scope: string, message: string, fieldsBytes: i32): i32 {
   let line = scope + ": " + message;
-  if (fields.length > 0) line += " " + fields.replaceAll("\n", " ");
+  if (fieldsBytes > 0) {
+    line += " " + String.UTF8.decodeUnsafe(fieldsText, fieldsBytes).replaceAll("\n", " ");
+  }
   consoleText(line + "\n");
   return LOG_CONSOLE;
 }

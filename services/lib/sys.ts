@@ -103,6 +103,10 @@ declare function sys_recv(handle: u32, retPtr: usize): void;
 declare function sys_call(handle: u32, ptr: usize, len: usize, retPtr: usize): void;
 @external("nexus:os/sys@0.1.0", "reply")
 declare function sys_reply(token: u32, ptr: usize, len: usize, retPtr: usize): void;
+@external("nexus:os/sys@0.1.0", "reply-recv")
+declare function sys_reply_recv(
+  token: u32, ptr: usize, len: usize, handle: u32, retPtr: usize,
+): void;
 @external("nexus:os/sys@0.1.0", "close")
 declare function sys_close(handle: u32, retPtr: usize): void;
 
@@ -238,6 +242,20 @@ export let msgLen: i32 = 0;
 export function recv(handle: u32): i32 {
   windowReset();
   sys_recv(handle, ret);
+  return messageResult();
+}
+
+/**
+ * Answers `token` (0: nothing) with ptr/len, then blocks for the next message on `handle`,
+ * in one syscall. Returns 0 and fills msg*, or the reply's or the receive's error.
+ */
+export function replyRecv(token: u32, ptr: usize, len: usize, handle: u32): i32 {
+  windowReset();
+  sys_reply_recv(token, ptr, len, handle, ret);
+  return messageResult();
+}
+
+function messageResult(): i32 {
   if (load<u8>(ret) != 0) return err(load<u8>(ret, 4));
   msgSender = load<u32>(ret, 4);
   msgReplyToken = load<u32>(ret, 8);

@@ -41,9 +41,13 @@ export function run(argsPtr: usize, argsLen: i32): i32 {
   // Requests sent since logd was spawned wait in the endpoint's queue; the loop below is the
   // first thing after this line, so "ready" is printed only when serving is what comes next.
   marker("logd: ready");
-  while (sys.recv(endpoint as u32) == 0) {
+  let status = sys.recv(endpoint as u32);
+  while (status == 0) {
     const length = serve(sys.msgSender, sys.msgPtr, sys.msgLen);
-    if (sys.msgReplyToken != 0) sys.reply(sys.msgReplyToken, response, length);
+    const token = sys.msgReplyToken;
+    status = sys.replyRecv(token, response, token != 0 ? length : 0, endpoint as u32);
+    // A refused answer (the caller is gone) must not stop the service: receive plainly.
+    if (status < 0 && token != 0) status = sys.recv(endpoint as u32);
   }
   return 1;
 }

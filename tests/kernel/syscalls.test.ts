@@ -15,6 +15,7 @@ describe("syscalls", async () => {
     ["recv bad-handle", "bad-handle"],
     ["call bad-handle", "bad-handle"],
     ["reply bad-token", "bad-handle"],
+    ["reply-recv bad-token", "bad-handle"],
     ["send too-large", "message-too-large"],
     ["recv not-server", "access-denied"],
     ["wait not-a-child", "not-a-child"],

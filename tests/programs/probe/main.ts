@@ -55,6 +55,7 @@ function syscalls(): i32 {
   result("recv bad-handle", sys.recv(0));
   result("call bad-handle", sys.call(42, scratch, 4));
   result("reply bad-token", sys.reply(12345, scratch, 4));
+  result("reply-recv bad-token", sys.replyRecv(12345, scratch, 4, 0));
   const pong = sys.open("pong") as u32;
   result("send too-large", sys.send(pong, scratch, 4097));
   result("recv not-server", sys.recv(pong));
@@ -102,8 +103,9 @@ function spin(): i32 {
 function pong(): i32 {
   const endpoint = sys.open("pong");
   if (endpoint < 0) return 1;
-  while (sys.recv(endpoint as u32) == 0) {
-    if (sys.msgReplyToken != 0) sys.reply(sys.msgReplyToken, sys.msgPtr, sys.msgLen);
+  let status = sys.recv(endpoint as u32);
+  while (status == 0) {
+    status = sys.replyRecv(sys.msgReplyToken, sys.msgPtr, sys.msgLen, endpoint as u32);
   }
   return 1;
 }
