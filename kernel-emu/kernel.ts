@@ -17,10 +17,13 @@
 // Does not do: priorities, timers or timeouts on blocking calls, shared memory.
 
 import {
-  argBytesMax, assertLimits, consoleWriteBytesMax, contextSwitchCostNs, handlesPerProcessMax,
+  argBytesMax, assertLimits, childrenPerProcessMax, consoleWriteBytesMax, contextSwitchCostNs, handlesPerProcessMax,
   messageBytesMax, nameBytesMax, processesMax, spawnArgsMax, syscallCostNs,
 } from "./limits.ts";
-import type { EndpointSpec, ImageManifest, ProgramSpec } from "./manifest.ts";
+import { type Fault, faultText, InjectedFault, injectedReason } from "./faults.ts";
+import {
+  type EndpointSpec, type ImageManifest, type ProgramSpec, startArgument,
+} from "./manifest.ts";
 import { Prng } from "./prng.ts";
 import { fail, SysError } from "./status.ts";
 import { trapStatus, type ExitStatus } from "./trap.ts";
@@ -38,6 +41,8 @@ export interface KernelOptions {
   /** Told each time a process is given the CPU (used by the boot watchdog). */
   onSwitch?: (pid: number) => void;
   onSpawn?: (pid: number, image: string) => void;
+  /** Faults to inject (see faults.ts); none by default. */
+  faults?: Fault[];
 }
 
 /** What the abi host needs to start a program: its instantiation per process. */
@@ -97,6 +102,8 @@ export class Process {
   readonly children = new Set<number>();
   /** The pid this process waits for, when blocked in wait(). */
   waitingFor = 0;
+  /** Syscalls made so far (injected faults count them). */
+  syscalls = 0;
   /** While blocked in call(): the endpoint called, and the server holding the call. */
   callEndpoint: Endpoint | null = null;
   callHolder: Process | null = null;
@@ -163,6 +170,10 @@ export class Kernel {
   private nextPid = 1;
   private nextReplyToken = 1;
   private nowNs = 0;
+  /** One-way messages sent so far (drop faults count them). */
+  private oneWayMessages = 0;
+  /** Faults that already fired: each fires once (a restarted program is not hit again). */
+  private readonly faultsFired = new Set<Fault>();
   private current: Process | null = null;
   private dispatchQueued = false;
   private stopRequested = false;
@@ -184,7 +195,7 @@ export class Kernel {
   /** Starts init as pid 1 and resolves when the system halts. */
   run(): Promise<Halt> {
     const halted = new Promise<Halt>((resolve) => (this.resolveHalt = resolve));
-    const init = this.createProcess(this.manifest.init, [...this.manifest.start], 0);
+    const init = this.createProcess(this.manifest.init, this.manifest.start.map(startArgument), 0);
     if (init instanceof SysError) throw new KernelFault(`cannot start init: ${init.status}`);
     this.queueDispatch();
     return halted;
@@ -247,6 +258,7 @@ export class Kernel {
       if (!h.canRecv) return fail("access-denied");
       endpoint = h.endpoint;
     }
+    if (p.children.size >= childrenPerProcessMax) return fail("limit-reached");
     const child = this.createProcess(image, args, p.pid);
     if (child instanceof SysError) return child;
     child.notify = endpoint;
@@ -293,6 +305,7 @@ export class Kernel {
     this.tick(p);
     const endpoint = this.sendTarget(p, handle, bytes);
     if (endpoint instanceof SysError) return endpoint;
+    if (this.dropsOneWay()) return;
     this.enqueue(endpoint, p.pid, 0, bytes);
   }
 
@@ -434,6 +447,7 @@ export class Kernel {
     view.setUint32(0, p.pid, true);
     view.setInt32(4, status.code, true);
     view.setUint32(8, status.trapped ? 1 : 0, true);
+    if (this.dropsOneWay()) return;
     this.enqueue(endpoint, 0, 0, bytes);
   }
 
@@ -530,6 +544,34 @@ export class Kernel {
       throw new KernelFault(`pid ${p.pid} made a syscall while pid ${this.runningPid} runs`);
     }
     this.nowNs += syscallCostNs;
+    p.syscalls++;
+    if (this.options.faults !== undefined) this.injectAtSyscall(p);
+  }
+
+  /** Ends `p` here when a kill or trap fault names its program and this syscall. */
+  private injectAtSyscall(p: Process): void {
+    for (const fault of this.options.faults ?? []) {
+      if (fault.kind === "drop" || fault.program !== p.image) continue;
+      if (fault.atSyscall !== p.syscalls || this.faultsFired.has(fault)) continue;
+      this.faultsFired.add(fault);
+      this.faultNote(fault, `pid=${p.pid}`);
+      throw new InjectedFault(injectedReason(fault));
+    }
+  }
+
+  /** True when the one-way message being sent now is to be lost. */
+  private dropsOneWay(): boolean {
+    this.oneWayMessages++;
+    const drop = this.options.faults?.find((f) => f.kind === "drop" &&
+      f.atMessage === this.oneWayMessages);
+    if (drop === undefined) return false;
+    this.faultNote(drop, `message=${this.oneWayMessages}`);
+    return true;
+  }
+
+  private faultNote(fault: Fault, where: string): void {
+    this.options.console(new TextEncoder().encode(
+      `kernel: fault injected ${faultText(fault)} ${where}\n`));
   }
 
   private makeRunnable(p: Process, value: unknown): void {

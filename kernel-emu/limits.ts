@@ -4,6 +4,11 @@
 
 /** Live processes (including zombies not yet reaped). */
 export const processesMax = 64;
+/**
+ * Children one process may have at once, running or exited and not yet reaped: one program
+ * that spawns and never waits cannot fill the process table for the others.
+ */
+export const childrenPerProcessMax = 16;
 /** Entries in one process's handle table. */
 export const handlesPerProcessMax = 16;
 /** Messages an endpoint queue holds when the manifest does not say. */
@@ -43,6 +48,7 @@ export function assertLimits(): void {
   assert(spawnArgsMax * (argBytesMax + 8) <= guestAbiWindowBytes, "run() args must fit too");
   assert(endpointQueueDepthDefault <= endpointQueueDepthMax, "default queue depth within max");
   assert(handlesPerProcessMax > 0 && processesMax > 1, "room for init and one service");
+  assert(childrenPerProcessMax * 2 < processesMax, "one hoarding parent leaves room for others");
 }
 
 function assert(ok: boolean, what: string): void {

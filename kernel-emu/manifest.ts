@@ -7,8 +7,8 @@
 // errors no clearer than these.
 
 import {
-  argBytesMax, endpointQueueDepthDefault, endpointQueueDepthMax, memoryPagesMax,
-  nameBytesMax, processesMax, spawnArgsMax,
+  argBytesMax, childrenPerProcessMax, endpointQueueDepthDefault, endpointQueueDepthMax,
+  memoryPagesMax, nameBytesMax, spawnArgsMax,
 } from "./limits.ts";
 
 export interface EndpointSpec {
@@ -29,11 +29,22 @@ export interface ProgramSpec {
   uses: string[];
 }
 
+/** A program init starts, and whether init restarts it when it fails. */
+export interface StartSpec {
+  program: string;
+  /** Restarts allowed within `restartWindowMs` of virtual time (0: never restart). */
+  restartMax: number;
+  restartWindowMs: number;
+}
+
 export interface ImageManifest {
   name: string;
-  /** The first program; the kernel starts it as pid 1 with `start` as its arguments. */
+  /**
+   * The first program; the kernel starts it as pid 1 with one argument per `start` entry:
+   * the program's name, followed by ` restart=<max> window_ms=<ms>` when it has a policy.
+   */
   init: string;
-  start: string[];
+  start: StartSpec[];
   endpoints: EndpointSpec[];
   programs: ProgramSpec[];
 }
@@ -53,7 +64,8 @@ export function parseManifest(text: string, source = "manifest"): ImageManifest 
   const manifest: ImageManifest = {
     name: name(root.name, `${source}.name`),
     init: name(root.init ?? "init", `${source}.init`),
-    start: list(root.start ?? [], `${source}.start`).map((v, i) => name(v, `${source}.start[${i}]`)),
+    start: list(root.start ?? [], `${source}.start`).map((v, i) =>
+      startEntry(v, `${source}.start[${i}]`)),
     endpoints: list(root.endpoints ?? [], `${source}.endpoints`).map((v, i) =>
       endpoint(v, `${source}.endpoints[${i}]`)),
     programs: list(root.programs, `${source}.programs`).map((v, i) =>
@@ -61,6 +73,31 @@ export function parseManifest(text: string, source = "manifest"): ImageManifest 
   };
   checkReferences(manifest, source);
   return manifest;
+}
+
+/** The most restarts a policy may allow, and its longest window. */
+export const restartMax = 16;
+export const restartWindowMsMax = 3_600_000;
+
+/** A start entry: a program name, or { program, restart: { max, windowMs } }. */
+function startEntry(raw: unknown, path: string): StartSpec {
+  if (typeof raw === "string") {
+    return { program: name(raw, path), restartMax: 0, restartWindowMs: 0 };
+  }
+  const o = object(raw, path);
+  const restart = object(o.restart ?? { max: 0, windowMs: 0 }, `${path}.restart`);
+  return {
+    program: name(o.program, `${path}.program`),
+    restartMax: integer(restart.max, `${path}.restart.max`, 0, restartMax),
+    restartWindowMs: integer(restart.windowMs, `${path}.restart.windowMs`, 0,
+      restartWindowMsMax),
+  };
+}
+
+/** init's argument for one start entry. */
+export function startArgument(entry: StartSpec): string {
+  if (entry.restartMax === 0) return entry.program;
+  return `${entry.program} restart=${entry.restartMax} window_ms=${entry.restartWindowMs}`;
 }
 
 function endpoint(raw: unknown, path: string): EndpointSpec {
@@ -95,11 +132,14 @@ function checkReferences(m: ImageManifest, source: string): void {
   unique(m.programs.map((p) => p.name), `${source}.programs`);
   unique(m.endpoints.map((e) => e.name), `${source}.endpoints`);
   if (!programs.has(m.init)) throw new ManifestError(`${source}.init: no program "${m.init}"`);
-  if (m.start.length >= processesMax) {
-    throw new ManifestError(`${source}.start: at most ${processesMax - 1} programs`);
+  if (m.start.length > childrenPerProcessMax) {
+    throw new ManifestError(`${source}.start: at most ${childrenPerProcessMax} programs ` +
+      "(init's children)");
   }
   m.start.forEach((s, i) => {
-    if (!programs.has(s)) throw new ManifestError(`${source}.start[${i}]: no program "${s}"`);
+    if (!programs.has(s.program)) {
+      throw new ManifestError(`${source}.start[${i}]: no program "${s.program}"`);
+    }
   });
   m.endpoints.forEach((e, i) => {
     if (!programs.has(e.server)) {

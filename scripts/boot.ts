@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import type { WorkerEvent, WorkerInput } from "../kernel-emu/worker.ts";
+import { type Fault, parseFault } from "../kernel-emu/faults.ts";
 import { bootTimeoutMsDefault, clockCoarseNsDefault } from "../kernel-emu/limits.ts";
 import { build, BuildError, buildDir, rootDir } from "./build.ts";
 
@@ -24,6 +25,8 @@ Boots an OS image on the kernel emulator and streams its console (the UART).
   --preempt              make every syscall a possible preemption point
   --coarse-clock [ns]    round the clock down to this granularity (default ${
   clockCoarseNsDefault} ns)
+  --fault <spec>         inject a fault, repeatable: kill:<program>@<n>, trap:<program>@<n>
+                         (at its n-th syscall) or drop:<n> (the n-th one-way message)
   --uart <path>          where to write the console transcript (default: uart.log)
   --no-build             boot what is in build/ without rebuilding
   --help                 show this text
@@ -38,6 +41,7 @@ interface Cli {
   clockCoarseNs: number;
   uartPath: string;
   build: boolean;
+  faults: Fault[];
 }
 
 function fatal(code: number, message: string): never {
@@ -67,6 +71,7 @@ function parseCli(argv: string[]): Cli {
       preempt: { type: "boolean", default: false },
       "coarse-clock": { type: "string", default: "0" },
       uart: { type: "string", default: "uart.log" },
+      fault: { type: "string", multiple: true, default: [] },
       "no-build": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
@@ -80,7 +85,7 @@ function parseCli(argv: string[]): Cli {
     manifestPath: values.image, seed: Number(values.seed), untilMarker: values["until-marker"],
     timeoutMs: parseDuration(values.timeout), preempt: values.preempt,
     clockCoarseNs: Number(values["coarse-clock"]), uartPath: values.uart,
-    build: !values["no-build"],
+    build: !values["no-build"], faults: values.fault.map(parseFault),
   };
 }
 
@@ -92,7 +97,7 @@ function runWorker(cli: Cli): void {
     manifestPath: cli.manifestPath, buildDir, running,
     options: {
       seed: cli.seed, untilMarker: cli.untilMarker, preemptEverySyscall: cli.preempt,
-      clockCoarseNs: cli.clockCoarseNs,
+      clockCoarseNs: cli.clockCoarseNs, faults: cli.faults,
     },
   };
   const worker = new Worker(new URL("../kernel-emu/worker.ts", import.meta.url), {

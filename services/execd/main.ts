@@ -20,7 +20,7 @@ import {
 } from "../lib/exec-v1";
 import { logStatusOk } from "../lib/log-v1";
 import { nextCursor, nextRecord, queryPage, recordMessage, recordScope } from "../lib/log-client";
-import { error, Fields, marker } from "../lib/nexus-log";
+import { error, Fields, LOG_CONSOLE, LOG_LOGGED, marker, print } from "../lib/nexus-log";
 import { notifyReady } from "../lib/ready";
 import * as sys from "../lib/sys";
 export { cabi_realloc } from "../lib/sys";
@@ -104,7 +104,10 @@ function report(name: string, pid: u32): void {
   }
   recentRecords(pid, fields);
   marker("execd: crash report " + name + " pid=" + pid.toString() + " code=" + code.toString());
-  error("execd", "crash report", fields);
+  // The record must be seen: if logd did not take it and nexus-log did not print it either
+  // (it waits in the pre-ready buffer, or logd refused it), print it here.
+  const outcome = error("execd", "crash report", fields);
+  if (outcome != LOG_LOGGED && outcome != LOG_CONSOLE) print("execd", "crash report", fields);
 }
 
 function backtraceSummary(): string {

@@ -9,8 +9,13 @@
 //      frames wait here, at most PENDING_BYTES_MAX bytes / PENDING_RECORDS_MAX records, and
 //      are replayed in order once logd answers. A record that does not fit goes to the
 //      console instead and is counted; the replay ends with a warn record saying how many.
-//   3. console: when this program was never granted "log" (or after the buffer overflowed),
-//      a record is printed as one line `scope: message key=value ...`.
+//   3. console: when this program was never granted "log", after the buffer overflowed, or
+//      while logd is away after having served (it died; a supervisor may restart it), a
+//      record is printed as one line `scope: message key=value ...`. Records printed while
+//      logd was away are counted, and the first record logd takes on its return is a warn
+//      record saying how many (`dropped=<n>`).
+// A full logd queue is waited out: the call is retried after a yield, QUEUE_FULL_RETRIES_MAX
+// times at most, then reported undelivered.
 // Every call returns an outcome; LOG_LOGGED means logd accepted the record and nothing less.
 //
 // Does not do: batching several records into one call, or asynchronous delivery.
@@ -22,7 +27,7 @@ import {
 import { logFieldsBytesMax, logMessageBytesMax, logScopeBytesMax } from "./limits";
 import {
   call, consoleWrite, open, replyLen, replyPtr, STATUS_ACCESS_DENIED, STATUS_NO_SERVER,
-  statusOf,
+  STATUS_QUEUE_FULL, statusOf, yieldNow,
 } from "./sys";
 
 export const LEVEL_ERROR: u8 = logLevelError;
@@ -52,6 +57,8 @@ export const PENDING_RECORDS_MAX: i32 = 16;
 export const PENDING_BYTES_MAX: i32 = 8 * 1024;
 /** Fields one builder holds. */
 export const FIELDS_MAX: i32 = 16;
+/** Times a call refused with queue-full is retried (after a yield each) before giving up. */
+export const QUEUE_FULL_RETRIES_MAX: i32 = 16;
 
 export let lastLogdStatus: u8 = 0;
 export let lastSysStatus: i32 = 0;
@@ -77,6 +84,10 @@ const pendingLengths = new StaticArray<i32>(PENDING_RECORDS_MAX);
 let pendingCount: i32 = 0;
 let pendingBytes: i32 = 0;
 let pendingOverflow: i32 = 0;
+// True once logd has answered a call: a later no-server means it went away.
+let logdSeen = false;
+// Records printed on the console while logd was away, not yet reported to it.
+let awayCount: i32 = 0;
 
 /** Records above `level` (less severe) are filtered out. */
 export function setMaxLevel(level: u8): void {
@@ -155,11 +166,22 @@ export function log(level: u8, scope: string, message: string, fields: Fields | 
   if (pendingCount > 0 && replay() != LOG_LOGGED) {
     return hold(length, scope, message, fieldsBytes);
   }
+  if (awayCount > 0 && !reportAway()) return away(scope, message, fieldsBytes);
   const outcome = deliver(frame, length);
   if (outcome == LOG_UNDELIVERED && lastSysStatus == STATUS_NO_SERVER) {
+    if (logdSeen) return away(scope, message, fieldsBytes);
     return hold(length, scope, message, fieldsBytes);
   }
   return outcome;
+}
+
+/**
+ * Prints a record on the console as `scope: message key=value ...`, whatever the sinks: for
+ * a record too important to wait in a buffer (a crash report when logd did not take it).
+ */
+export function print(scope: string, message: string, fields: Fields | null): void {
+  const fieldsBytes = fields === null ? 0 : fields.encodeInto(fieldsText, logFieldsBytesMax);
+  consoleRecord(scope, message, fieldsBytes < 0 ? 0 : fieldsBytes);
 }
 
 /** Writes `text` as one exact console line: a marker a boot test can look for. */
@@ -205,11 +227,17 @@ function encode(
 }
 
 function deliver(ptr: usize, length: i32): i32 {
-  const status = call(logHandle as u32, ptr, length);
+  let status = call(logHandle as u32, ptr, length);
+  for (let retry = 0; retry < QUEUE_FULL_RETRIES_MAX && status < 0 &&
+    statusOf(status) == STATUS_QUEUE_FULL; retry++) {
+    yieldNow();
+    status = call(logHandle as u32, ptr, length);
+  }
   if (status < 0) {
     lastSysStatus = statusOf(status);
     return LOG_UNDELIVERED;
   }
+  logdSeen = true;
   if (logDecodeResponse(replyPtr, replyLen) != logStatusOk) {
     lastLogdStatus = 0xff;
     return LOG_REFUSED;
@@ -219,6 +247,24 @@ function deliver(ptr: usize, length: i32): i32 {
   lastRecordId = logResponse.recordId;
   lastDropped = logResponse.dropped;
   return LOG_LOGGED;
+}
+
+/** logd went away after serving: the record goes to the console and is counted. */
+function away(scope: string, message: string, fieldsBytes: i32): i32 {
+  awayCount++;
+  return consoleRecord(scope, message, fieldsBytes);
+}
+
+/** Tells a returned logd how many records went to the console; false if it is still away. */
+function reportAway(): bool {
+  const fields = new Fields();
+  fields.add("dropped", awayCount.toString());
+  const fieldsBytes = fields.encodeInto(noticeFieldsText, logFieldsBytesMax);
+  const length = encode(noticeFrame, LEVEL_WARN, "nexus-log",
+    "logd was away, records went to the console", noticeFieldsText, fieldsBytes);
+  if (length < 0 || deliver(noticeFrame, length) == LOG_UNDELIVERED) return false;
+  awayCount = 0;
+  return true;
 }
 
 /** Keeps the encoded frame for replay, or prints it when the buffer is full. */

@@ -10,6 +10,8 @@
 //   malformed frame / oversized record
 //                 send a bad-magic frame and a message past the 256-byte cap; both must be
 //                 refused with their statuses and leave the journal's appended count as it was
+//   counters      logd's STATS add up: appended = kept + dropped, and the two refusals above
+//                 were counted as rejected
 
 import {
   EXEC_FRAME_BYTES_MAX, EXEC_STATUS_OK, execDecodeResponse, execEncodeSpawn, execPid,
@@ -50,6 +52,7 @@ export function run(argsPtr: usize, argsLen: i32): i32 {
     check("trap report", checkCrash("crash-trap", "-1", "trap=unreachable"));
     check("malformed frame", checkMalformed());
     check("oversized record", checkOversized());
+    check("counters", checkCounters());
   }
   marker("SELFTEST: end");
   return failures == 0 ? 0 : 1;
@@ -169,5 +172,18 @@ function checkOversized(): string {
   const status = exchangeRaw(logHandle, frame, logHeaderBytes + bodyBytes);
   if (status != logStatusTooLarge) return "status " + status.toString() + ", wanted too-large";
   if (appendedCount() != before) return "the journal changed";
+  return "";
+}
+
+function checkCounters(): string {
+  if (queryStats(logHandle) != logStatusOk) return "no STATS answer";
+  const appended = logStats.appended;
+  const kept = <u64>logStats.usedRecords;
+  const dropped = logStats.dropped;
+  if (appended != kept + dropped) {
+    return "appended " + appended.toString() + " != kept " + kept.toString() + " + dropped " +
+      dropped.toString();
+  }
+  if (logStats.rejected < 2) return "rejected " + logStats.rejected.toString() + " < 2";
   return "";
 }

@@ -69,8 +69,8 @@ export class Codec {
   decodedQuery(): QueryRequest {
     const e = this.core.exports;
     return {
-      cursor: e.queryCursor(), timestampMinNs: e.queryTimestampMinNs(),
-      sender: e.querySender(), recordsMax: e.queryRecordsMax(), bytesMax: e.queryBytesMax(),
+      cursor: u64(e.queryCursor()), timestampMinNs: u64(e.queryTimestampMinNs()),
+      sender: u32(e.querySender()), recordsMax: e.queryRecordsMax(), bytesMax: e.queryBytesMax(),
       levelMax: e.queryLevelMax(),
       scope: readText(this.core, e.queryScopePtr(), e.queryScopeBytes()),
     };
@@ -100,6 +100,16 @@ export class Codec {
   output(length: number): Uint8Array | number {
     return length < 0 ? length : read(this.core, this.core.exports.outputPtr(), length);
   }
+}
+
+// WebAssembly hands u64 results to JavaScript as signed BigInts and u32 results as signed
+// numbers; these read them back as the unsigned values the wire carries.
+export function u64(value: bigint): bigint {
+  return BigInt.asUintN(64, value);
+}
+
+export function u32(value: number): number {
+  return value >>> 0;
 }
 
 export type Served = {
