@@ -24,23 +24,31 @@ interface ProgramExports {
   _initialize?: () => void;
 }
 
-/** A process's linear memory, re-viewed whenever the guest grew it. */
+/**
+ * A process's linear memory, re-viewed whenever the guest grew it. Made before the instance
+ * (its imports need it) and attached to the instance's exports right after.
+ */
 class GuestMemory {
-  private readonly exports: ProgramExports;
-  private view: DataView;
-  private bytes: Uint8Array;
+  private exports: ProgramExports | null = null;
+  private view = new DataView(new ArrayBuffer(0));
+  private bytes = new Uint8Array(0);
   private static readonly decoder = new TextDecoder("utf-8", { fatal: true });
   private static readonly encoder = new TextEncoder();
 
-  constructor(exports: ProgramExports) {
+  attach(exports: ProgramExports): void {
     this.exports = exports;
     this.view = new DataView(exports.memory.buffer);
     this.bytes = new Uint8Array(exports.memory.buffer);
   }
 
+  private get guest(): ProgramExports {
+    if (this.exports === null) throw new GuestFault("syscall before the instance exists");
+    return this.exports;
+  }
+
   private refresh(): void {
     // Growing a memory detaches its old buffer, which empties every view of it.
-    if (this.bytes.length === 0) {
+    if (this.bytes.length === 0 && this.exports !== null) {
       this.view = new DataView(this.exports.memory.buffer);
       this.bytes = new Uint8Array(this.exports.memory.buffer);
     }
@@ -102,7 +110,7 @@ class GuestMemory {
 
   /** Copies bytes into memory the guest's cabi_realloc hands out; returns the pointer. */
   lowerBytes(bytes: Uint8Array, align: number, what: string): number {
-    const ptr = this.exports.cabi_realloc(0, 0, align, bytes.length);
+    const ptr = this.guest.cabi_realloc(0, 0, align, bytes.length);
     this.check(ptr >>> 0, bytes.length, what);
     this.bytes.set(bytes, ptr >>> 0);
     return ptr >>> 0;
@@ -110,7 +118,7 @@ class GuestMemory {
 
   /** Lowers a list<string> as the canonical ABI orders it: the entry array, then each string. */
   lowerStringList(list: string[], what: string): [number, number] {
-    const entriesPtr = this.exports.cabi_realloc(0, 0, 4, list.length * 8) >>> 0;
+    const entriesPtr = this.guest.cabi_realloc(0, 0, 4, list.length * 8) >>> 0;
     this.check(entriesPtr, list.length * 8, what);
     list.forEach((text, i) => {
       const bytes = GuestMemory.encoder.encode(text);
@@ -185,7 +193,7 @@ function lowerExitStatus(mem: GuestMemory, ret: number, result: ExitStatus | Sys
 }
 
 /** The import object for one process: every syscall bound to that process. */
-function sysImports(kernel: Kernel, p: Process, memory: () => GuestMemory) {
+function sysImports(kernel: Kernel, p: Process, mem: GuestMemory) {
   const S = <F extends (...args: never[]) => unknown>(f: F) =>
     new WebAssembly.Suspending(f) as unknown as F;
   const maybeS = <F extends (...args: never[]) => unknown>(f: F) =>
@@ -194,11 +202,11 @@ function sysImports(kernel: Kernel, p: Process, memory: () => GuestMemory) {
   // The return area of the syscall in flight (a process has at most one), and the writers
   // for each result shape, made once per process so a syscall allocates no closure.
   let ret = 0;
-  const lowerU32: Lower<number | SysError> = (r) => lowerResultU32(memory(), ret, r);
-  const lowerUnit: Lower<void | SysError> = (r) => lowerResultUnit(memory(), ret, r);
-  const lowerRecv: Lower<Message | SysError> = (r) => lowerMessage(memory(), ret, r);
-  const lowerCall: Lower<Uint8Array | SysError> = (r) => lowerReply(memory(), ret, r);
-  const lowerWait: Lower<ExitStatus | SysError> = (r) => lowerExitStatus(memory(), ret, r);
+  const lowerU32: Lower<number | SysError> = (r) => lowerResultU32(mem, ret, r);
+  const lowerUnit: Lower<void | SysError> = (r) => lowerResultUnit(mem, ret, r);
+  const lowerRecv: Lower<Message | SysError> = (r) => lowerMessage(mem, ret, r);
+  const lowerCall: Lower<Uint8Array | SysError> = (r) => lowerReply(mem, ret, r);
+  const lowerWait: Lower<ExitStatus | SysError> = (r) => lowerExitStatus(mem, ret, r);
 
   /** Before a syscall: its results go to `retPtr`, written by `lower` whenever they exist. */
   const expect = <T>(retPtr: number, lower: Lower<T>) => {
@@ -219,13 +227,12 @@ function sysImports(kernel: Kernel, p: Process, memory: () => GuestMemory) {
 
   return {
     "console-write": maybeS((ptr: number, len: number) =>
-      plain(kernel.consoleWrite(p, memory().read(ptr, len, "console-write").slice()))),
+      plain(kernel.consoleWrite(p, mem.read(ptr, len, "console-write").slice()))),
     "clock-now": maybeS(() => plain(kernel.clockNow(p))),
     "yield": S(() => kernel.yield(p)),
     "self-pid": maybeS(() => plain(kernel.selfPid(p))),
     "spawn": maybeS((imagePtr: number, imageLen: number, argsPtr: number, argsLen: number,
       notifyIsSome: number, notify: number, retPtr: number) => {
-      const mem = memory();
       const image = mem.string(imagePtr, imageLen, "spawn");
       const args = mem.stringList(argsPtr, argsLen, "spawn");
       expect(retPtr, lowerU32);
@@ -238,12 +245,12 @@ function sysImports(kernel: Kernel, p: Process, memory: () => GuestMemory) {
       return settle(kernel.wait(p, pid >>> 0), lowerWait);
     }),
     "open": maybeS((ptr: number, len: number, retPtr: number) => {
-      const name = memory().string(ptr, len, "open");
+      const name = mem.string(ptr, len, "open");
       expect(retPtr, lowerU32);
       return settle(kernel.open(p, name), lowerU32);
     }),
     "send": maybeS((handle: number, ptr: number, len: number, retPtr: number) => {
-      const bytes = memory().read(ptr, len, "send");
+      const bytes = mem.read(ptr, len, "send");
       expect(retPtr, lowerUnit);
       return settle(kernel.send(p, handle >>> 0, bytes), lowerUnit);
     }),
@@ -252,18 +259,18 @@ function sysImports(kernel: Kernel, p: Process, memory: () => GuestMemory) {
       return settle(kernel.recv(p, handle >>> 0), lowerRecv);
     }),
     "call": S((handle: number, ptr: number, len: number, retPtr: number) => {
-      const bytes = memory().read(ptr, len, "call");
+      const bytes = mem.read(ptr, len, "call");
       expect(retPtr, lowerCall);
       return settle(kernel.call(p, handle >>> 0, bytes), lowerCall);
     }),
     "reply": maybeS((token: number, ptr: number, len: number, retPtr: number) => {
-      const bytes = memory().read(ptr, len, "reply");
+      const bytes = mem.read(ptr, len, "reply");
       expect(retPtr, lowerUnit);
       return settle(kernel.reply(p, token >>> 0, bytes), lowerUnit);
     }),
     "reply-recv": S((token: number, ptr: number, len: number, handle: number,
       retPtr: number) => {
-      const bytes = memory().read(ptr, len, "reply-recv");
+      const bytes = mem.read(ptr, len, "reply-recv");
       expect(retPtr, lowerRecv);
       return settle(kernel.replyRecv(p, token >>> 0, bytes, handle >>> 0), lowerRecv);
     }),
@@ -281,18 +288,17 @@ function sysImports(kernel: Kernel, p: Process, memory: () => GuestMemory) {
 export function instantiateProgram(
   kernel: Kernel, p: Process, module: WebAssembly.Module,
 ): (args: string[]) => Promise<number> {
-  let mem: GuestMemory | null = null;
-  const memory = () => mem as GuestMemory;
-  const imports = { [sysModule]: sysImports(kernel, p, memory) };
+  const mem = new GuestMemory();
+  const imports = { [sysModule]: sysImports(kernel, p, mem) };
   const instance = new WebAssembly.Instance(module, imports as WebAssembly.Imports);
   const exports = instance.exports as unknown as ProgramExports;
-  mem = new GuestMemory(exports);
+  mem.attach(exports);
   p.memory = exports.memory;
   const run = WebAssembly.promising(exports.run);
   const initialize = exports._initialize ? WebAssembly.promising(exports._initialize) : null;
   return async (args: string[]) => {
     if (initialize !== null) await initialize();
-    const [argsPtr, argsLen] = memory().lowerStringList(args, "run");
+    const [argsPtr, argsLen] = mem.lowerStringList(args, "run");
     return (await run(argsPtr, argsLen)) as number;
   };
 }
