@@ -189,18 +189,24 @@ async function bootRows(sizes: Sizes): Promise<Row[]> {
     virtual = result.halt.nowNs / 1e6;
   }
   const uart = join(mkdtempSync(join(tmpdir(), "nexus-bench-")), "uart.log");
+  let coldMs = Infinity;
   const processMs = await fastest(Math.min(sizes.boots, 3), async () => {
     const started = performance.now();
     const run = spawnSync(process.execPath, [join(rootDir, "scripts", "boot.ts"), "--no-build",
       "--until-marker", "SELFTEST: end", "--uart", uart], { encoding: "utf8" });
     if (run.status !== 0) throw new Error(`bench: npm run boot failed: ${run.stderr}`);
+    // The boot command reports the kernel's own wall time, from kernel start to the marker,
+    // in a fresh process: the boot before any JIT warm-up.
+    const reported = /after ([\d.]+) ms wall/.exec(run.stderr);
+    if (reported !== null) coldMs = Math.min(coldMs, Number(reported[1]));
     return performance.now() - started;
   });
   return [
-    row("boot to SELFTEST: end, wall", wall, "ms", "target", 50, "< 50 ms", 1),
+    row("boot to SELFTEST: end, wall, cold", coldMs, "ms", "target", 50, "< 50 ms", 1),
+    row("boot to SELFTEST: end, wall, warm", wall, "ms", "target", 50, "< 50 ms", 1),
     row("boot to SELFTEST: end, virtual", virtual, "ms", "", null, "report", null),
-    row("npm run boot process, warm build", processMs, "ms", "boot wall", wall, "report",
-      null),
+    row("npm run boot process, warm build", processMs, "ms", "cold boot wall", coldMs,
+      "report", null),
   ];
 }
 

@@ -8,8 +8,6 @@
 //
 // Usage: node scripts/build.ts [--force] [--quiet]
 
-import { componentEmbed, componentNew } from "@bytecodealliance/jco";
-import asc from "assemblyscript/asc";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
@@ -82,6 +80,9 @@ function inputsHash(target: Target): string {
 }
 
 async function compile(target: Target, corePath: string): Promise<void> {
+  // Loaded on first use: the compiler takes over half a second to load, and a boot whose
+  // build is current should not pay for it.
+  const { default: asc } = await import("assemblyscript/asc");
   const stderr: string[] = [];
   const result = await asc.main([
     relative(rootDir, target.entry),
@@ -116,6 +117,7 @@ function checkImports(target: Target, core: Uint8Array): void {
 }
 
 async function componentize(target: Target, core: Uint8Array): Promise<Uint8Array> {
+  const { componentEmbed, componentNew } = await import("@bytecodealliance/jco");
   try {
     const embedded = await componentEmbed({
       binary: core, witSource: readFileSync(witPath, "utf8"), world: worldName,
