@@ -17,7 +17,8 @@ export function mainCoreModule(component: Uint8Array, what: string): Uint8Array 
     const start = offset + 1 + sizeBytes;
     if (id === coreModuleSectionId) {
       const core = component.subarray(start, start + size);
-      const exports = WebAssembly.Module.exports(new WebAssembly.Module(core as Uint8Array<ArrayBuffer>));
+      const module = new WebAssembly.Module(core as Uint8Array<ArrayBuffer>);
+      const exports = WebAssembly.Module.exports(module);
       if (exports.some((e) => e.name === "run")) return core;
     }
     offset = start + size;
@@ -52,7 +53,9 @@ export function memoryLimits(core: Uint8Array): MemoryLimits {
   const [count, countBytes] = leb128(core, section.start);
   if (count !== 1) throw new Error(`module defines ${count} memories, expected 1`);
   const flags = core[section.start + countBytes];
-  if (flags !== 0 && flags !== 1) throw new Error(`unsupported memory flags 0x${flags.toString(16)}`);
+  if (flags !== 0 && flags !== 1) {
+    throw new Error(`unsupported memory flags 0x${flags.toString(16)}`);
+  }
   const [initialPages, initialBytes] = leb128(core, section.start + countBytes + 1);
   if (flags === 0) return { initialPages, maximumPages: null };
   const [maximumPages] = leb128(core, section.start + countBytes + 1 + initialBytes);

@@ -24,7 +24,9 @@ export function loadImage(manifestPath: string, buildDir: string): LoadedImage {
 }
 
 /** Loads the components a parsed manifest names; `source` names it in errors. */
-export function loadImageOf(manifest: ImageManifest, buildDir: string, source: string): LoadedImage {
+export function loadImageOf(
+  manifest: ImageManifest, buildDir: string, source: string,
+): LoadedImage {
   const modules = new Map<string, WebAssembly.Module>();
   manifest.programs.forEach((program, i) => {
     const path = componentPath(buildDir, program.component);

@@ -17,7 +17,8 @@
 // Does not do: priorities, timers or timeouts on blocking calls, shared memory.
 
 import {
-  argBytesMax, assertLimits, childrenPerProcessMax, consoleWriteBytesMax, contextSwitchCostNs, handlesPerProcessMax,
+  argBytesMax, assertLimits, childrenPerProcessMax, consoleWriteBytesMax, contextSwitchCostNs,
+  handlesPerProcessMax,
   messageBytesMax, nameBytesMax, processesMax, spawnArgsMax, syscallCostNs,
 } from "./limits.ts";
 import { type Fault, faultText, InjectedFault, injectedReason } from "./faults.ts";
@@ -204,10 +205,6 @@ export class Kernel {
   /** Asks the scheduler to halt at the next switch (for example once a marker was seen). */
   stop(): void {
     this.stopRequested = true;
-  }
-
-  process(pid: number): Process | undefined {
-    return this.processes.get(pid);
   }
 
   get runningPid(): number {

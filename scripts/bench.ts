@@ -36,11 +36,13 @@ interface Sizes {
 }
 
 const fullSizes: Sizes = {
-  repeats: 3, roundTrips: [20_000, 200_000], glueRoundTrips: [1_000, 10_000], appends: [10_000, 100_000], queryRounds: [20, 200],
+  repeats: 3, roundTrips: [20_000, 200_000], glueRoundTrips: [1_000, 10_000],
+  appends: [10_000, 100_000], queryRounds: [20, 200],
   spawns: [100, 1_000], boots: 5, floodAppends: 1_000_000,
 };
 const quickSizes: Sizes = {
-  repeats: 1, roundTrips: [100, 1_000], glueRoundTrips: [20, 100], appends: [100, 1_000], queryRounds: [1, 3],
+  repeats: 1, roundTrips: [100, 1_000], glueRoundTrips: [20, 100], appends: [100, 1_000],
+  queryRounds: [1, 3],
   spawns: [5, 20], boots: 1, floodAppends: 2_000,
 };
 
@@ -110,7 +112,8 @@ async function bootObject(manifest: object, untilMarker?: string): Promise<BootR
 async function timedBoot(manifest: object, expect: string): Promise<number> {
   const result = await bootObject(manifest);
   if (!result.transcript.includes(expect)) {
-    throw new Error(`bench: "${expect}" missing; transcript ends:\n${result.transcript.slice(-400)}`);
+    const tail = result.transcript.slice(-400);
+    throw new Error(`bench: "${expect}" missing; transcript ends:\n${tail}`);
   }
   return result.wallMs;
 }

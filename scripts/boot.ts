@@ -2,7 +2,7 @@
 // stdout and to uart.log, and exits with a one-line reason when the boot does not end well.
 //
 // Exit codes: 0 the system halted (or the marker appeared), 1 the marker never appeared,
-// 2 timeout, 3 kernel fault, 4 bad manifest or build failure.
+// 2 timeout, 3 kernel fault, 4 bad manifest, bad flag or build failure.
 
 import { closeSync, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
@@ -11,7 +11,7 @@ import { Worker } from "node:worker_threads";
 import type { WorkerEvent, WorkerInput } from "../kernel-emu/worker.ts";
 import { type Fault, parseFault } from "../kernel-emu/faults.ts";
 import { bootTimeoutMsDefault, clockCoarseNsDefault } from "../kernel-emu/limits.ts";
-import { build, BuildError, buildDir, rootDir } from "./build.ts";
+import { build, buildDir, rootDir } from "./build.ts";
 
 const usage = `usage: npm run boot -- [options]
 
@@ -59,7 +59,8 @@ export function parseDuration(text: string): number {
 function parseCli(argv: string[]): Cli {
   const coarseAt = argv.indexOf("--coarse-clock");
   if (coarseAt >= 0 && !/^\d+$/.test(argv[coarseAt + 1] ?? "")) {
-    argv = [...argv.slice(0, coarseAt + 1), String(clockCoarseNsDefault), ...argv.slice(coarseAt + 1)];
+    argv = [...argv.slice(0, coarseAt + 1), String(clockCoarseNsDefault),
+      ...argv.slice(coarseAt + 1)];
   }
   const { values } = parseArgs({
     args: argv,
@@ -80,7 +81,9 @@ function parseCli(argv: string[]): Cli {
     process.stdout.write(usage);
     process.exit(0);
   }
-  if (!/^\d+$/.test(values.seed)) throw new Error(`--seed: expected an integer, got "${values.seed}"`);
+  if (!/^\d+$/.test(values.seed)) {
+    throw new Error(`--seed: expected an integer, got "${values.seed}"`);
+  }
   return {
     manifestPath: values.image, seed: Number(values.seed), untilMarker: values["until-marker"],
     timeoutMs: parseDuration(values.timeout), preempt: values.preempt,
@@ -140,5 +143,5 @@ try {
   if (cli.build) await build({ quiet: true });
   runWorker(cli);
 } catch (error) {
-  fatal(error instanceof BuildError ? 4 : 4, (error as Error).message);
+  fatal(4, (error as Error).message);
 }

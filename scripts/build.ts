@@ -107,7 +107,8 @@ async function compile(target: Target, corePath: string): Promise<void> {
 /** The world allows imports from the kernel ABI only: no `env`, no WASI. */
 function checkImports(target: Target, core: Uint8Array): void {
   const allowed = target.kind === "program" ? sysImportModule : null;
-  for (const imp of WebAssembly.Module.imports(new WebAssembly.Module(core as Uint8Array<ArrayBuffer>))) {
+  const module = new WebAssembly.Module(core as Uint8Array<ArrayBuffer>);
+  for (const imp of WebAssembly.Module.imports(module)) {
     if (imp.module !== allowed) {
       throw new BuildError(`build: ${target.name}: imports ${imp.module}.${imp.name}, ` +
         `which ${target.kind === "program" ? `world ${worldName}` : "a library module"} ` +

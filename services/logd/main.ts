@@ -14,7 +14,9 @@ import {
   logAppend, logLevelInfo, logOpAppend, logOpQuery, logQuery, logRecord, logRequestOp,
   logStats, logStatusOk, logStatusRejected,
 } from "../lib/log-v1";
-import { journalBytesDefault, journalRecordsDefault, messageBytesMax, mirrorLineBytesMax } from "../lib/limits";
+import {
+  journalBytesDefault, journalRecordsDefault, messageBytesMax, mirrorLineBytesMax,
+} from "../lib/limits";
 import { consoleLines, marker } from "../lib/nexus-log";
 import { notifyReady } from "../lib/ready";
 import * as sys from "../lib/sys";

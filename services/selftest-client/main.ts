@@ -73,7 +73,9 @@ function checkLogQuery(): string {
     const fields = new Fields();
     fields.add("seq", i.toString());
     const outcome = info("selftest", "probe record " + i.toString(), fields);
-    if (outcome != LOG_LOGGED) return "record " + i.toString() + " not logged: " + outcome.toString();
+    if (outcome != LOG_LOGGED) {
+      return "record " + i.toString() + " not logged: " + outcome.toString();
+    }
   }
   let cursor: u64 = 0;
   let seen = 0;

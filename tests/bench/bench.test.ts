@@ -15,7 +15,8 @@ describe("bench", () => {
   test("bench: every row of a quick run yields a figure and its reference", () => {
     const figures = rows.map((r) => r.figure);
     for (const expected of ["ipc round trip, 64 B, kernel", "ipc round trip, 64 B, jco glue",
-      "log append via nexus-log, acked", "query a full journal", "boot to SELFTEST: end, wall, cold",
+      "log append via nexus-log, acked", "query a full journal",
+      "boot to SELFTEST: end, wall, cold",
       "npm run boot process, warm build", "spawn + exit + wait", "memory, all processes"]) {
       expect(figures).toContain(expected);
     }

@@ -1,6 +1,8 @@
 // logd-refuser: serves "log" like logd but refuses every request with `rejected`. An image that
 // puts it in logd's place must make the selftest print FAIL, never its ok markers.
-import { logEncodeErrorResponse, logRequestOp, logDecodeRequest, logStatusRejected } from "../../../services/lib/log-v1";
+import {
+  logDecodeRequest, logEncodeErrorResponse, logRequestOp, logStatusRejected,
+} from "../../../services/lib/log-v1";
 import { marker } from "../../../services/lib/nexus-log";
 import { notifyReady } from "../../../services/lib/ready";
 import * as sys from "../../../services/lib/sys";

@@ -57,7 +57,9 @@ export function run(argsPtr: usize, argsLen: i32): i32 {
 }
 
 function preReady(count: i32): i32 {
-  for (let i = 0; i < count; i++) say("early " + i.toString(), log.info("logprobe", "early " + i.toString()));
+  for (let i = 0; i < count; i++) {
+    say("early " + i.toString(), log.info("logprobe", "early " + i.toString()));
+  }
   log.marker("logprobe: pending " + log.pendingRecords().toString());
   // Let init start logd (a STATS call succeeds once it serves), then log once more: the
   // buffer is replayed first, in order.
