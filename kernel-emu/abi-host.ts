@@ -8,7 +8,8 @@
 // `jco transpile` generates for the same component.
 //
 // Blocking syscalls are wrapped in `WebAssembly.Suspending`: when the kernel answers with a
-// promise, JSPI parks the guest's stack until the scheduler resumes it. With the
+// promise, JSPI parks the guest's stack until the scheduler resumes it; the result is written
+// into the guest's memory by `Process.deliver` when the kernel produces it, not on resume. With the
 // preempt-every-syscall option every syscall is wrapped, so any of them may switch processes.
 
 import type { ExitStatus, Kernel, Message, Process } from "./kernel.ts";

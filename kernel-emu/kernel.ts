@@ -6,15 +6,21 @@
 // values (strings, byte arrays, records) and never touches guest memory.
 //
 // Scheduling: exactly one process runs at a time, on the Node main thread. A syscall that
-// blocks returns a promise; JSPI suspends the caller and the scheduler resumes another process
-// from a microtask, so the suspended stack is already parked when the next one runs. The next
-// process is drawn from the runnable set by a seeded PRNG: same image and seed, same run.
+// blocks returns a promise; JSPI suspends the caller. The scheduler picks the next process in
+// the same syscall and resolves that process's promise, which resumes it only from a
+// microtask, after the caller's stack is parked. The next process is drawn from the runnable
+// set by a seeded PRNG: same image and seed, same run.
+//
+// IPC copies once: a message for a receiver blocked in recv, and a reply for a blocked caller,
+// are handed to that process's host (`Process.deliver`), which writes them into its memory at
+// once; only a message that has to wait in a queue is copied into the kernel.
 //
 // Failures are kept apart: a syscall's expected failure is a `SysError` value; a guest that
 // traps is contained (it ends with its trap reason and backtrace, kept for its parent); a
 // kernel bug is a `KernelFault`, which halts the run.
 //
-// Does not do: priorities, timers or timeouts on blocking calls, shared memory.
+// Does not do: priorities, timers or timeouts on blocking calls, shared memory, spawn rights
+// (any program may spawn any program of the image; a per-parent quota bounds it).
 
 import {
   argBytesMax, assertLimits, childrenPerProcessMax, consoleWriteBytesMax, contextSwitchCostNs,
