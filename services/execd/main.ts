@@ -1,6 +1,7 @@
-// execd: spawns programs on request (EXEC v1 frames on the "exec" endpoint) and supervises
-// them. When a child exits with a code other than 0, or traps, execd asks logd for that
-// process's most recent records, prints exactly one marker
+// execd: spawns programs on request (EXEC v1 frames on the "exec" endpoint, described in
+// docs/protocols/exec-v1.md), answers STATUS about them, and supervises them. When a child
+// exits with a code other than 0, or traps, execd asks logd for that process's most recent
+// records, prints exactly one marker
 // `execd: crash report <service> pid=<pid> code=<code>` and appends a structured crash record
 // (event=crash.v1) to the journal. A clean exit produces no report.
 //
@@ -10,13 +11,16 @@
 // never be missed because notices do not count against the queue depth. (Polling `wait` would
 // either block execd while it should serve, or spin.)
 //
-// Bounds: CHILDREN_MAX supervised children at once (a SPAWN past it is answered BUSY); each
+// Bounds: CHILDREN_MAX supervised children at once (a SPAWN past it is answered BUSY), the
+// last EXITED_KEPT ended ones remembered for STATUS; each
 // report reads at most CRASH_QUERY_PAGES_MAX pages and keeps CRASH_RECENT_MAX summaries of
 // CRASH_SUMMARY_BYTES_MAX bytes, so a crash storm costs bounded work per crash and no memory.
 
 import {
-  EXEC_FRAME_BYTES_MAX, EXEC_STATUS_BUSY, EXEC_STATUS_OK, EXEC_STATUS_SPAWN_FAILED,
-  execArgs, execDecodeRequest, execEncodeResponse, execName,
+  EXEC_FRAME_BYTES_MAX, EXEC_OP_SPAWN, EXEC_OP_STATUS, EXEC_STATE_EXITED, EXEC_STATE_RUNNING,
+  EXEC_STATE_UNKNOWN, EXEC_STATUS_BUSY, EXEC_STATUS_OK, EXEC_STATUS_SPAWN_FAILED, execArgs,
+  execDecodeRequest, execEncodeError, execEncodeSpawned, execEncodeState, execName,
+  execRequestOp, execStatusPid,
 } from "../lib/exec-v1";
 import { logStatusOk } from "../lib/log-v1";
 import { nextCursor, nextRecord, queryPage, recordMessage, recordScope } from "../lib/log-client";
@@ -26,6 +30,7 @@ import * as sys from "../lib/sys";
 export { cabi_realloc } from "../lib/sys";
 
 export const CHILDREN_MAX: i32 = 16;
+export const EXITED_KEPT: i32 = 32;
 export const CRASH_RECENT_MAX: i32 = 4;
 export const CRASH_SUMMARY_BYTES_MAX: i32 = 60;
 export const CRASH_QUERY_PAGES_MAX: i32 = 8;
@@ -33,6 +38,12 @@ export const BACKTRACE_SUMMARY_FRAMES_MAX: i32 = 3;
 
 const childPids = new StaticArray<u32>(CHILDREN_MAX);
 const childNames = new StaticArray<string>(CHILDREN_MAX);
+// The last EXITED_KEPT children to end, for STATUS, in a ring.
+const exitedPids = new StaticArray<u32>(EXITED_KEPT);
+const exitedCodes = new StaticArray<i32>(EXITED_KEPT);
+const exitedTrapped = new StaticArray<bool>(EXITED_KEPT);
+const exitedReports = new StaticArray<u32>(EXITED_KEPT);
+let exitedNext: i32 = 0;
 const response = memory.data(EXEC_FRAME_BYTES_MAX, 8);
 let logHandle: i32 = -1;
 
@@ -63,16 +74,34 @@ export function run(argsPtr: usize, argsLen: i32): i32 {
 
 function serve(endpoint: u32): i32 {
   const status = execDecodeRequest(sys.msgPtr, sys.msgLen);
-  if (status != EXEC_STATUS_OK) return execEncodeResponse(response, status, 0, 0);
+  if (status != EXEC_STATUS_OK) return execEncodeError(response, execRequestOp, status, 0);
+  if (execRequestOp == EXEC_OP_STATUS) return state(execStatusPid);
   const slot = freeSlot();
-  if (slot < 0) return execEncodeResponse(response, EXEC_STATUS_BUSY, 0, 0);
+  if (slot < 0) return execEncodeError(response, EXEC_OP_SPAWN, EXEC_STATUS_BUSY, 0);
   const pid = sys.spawn(execName, execArgs, endpoint);
   if (pid < 0) {
-    return execEncodeResponse(response, EXEC_STATUS_SPAWN_FAILED, <u8>sys.statusOf(pid), 0);
+    const detail = <u8>sys.statusOf(pid);
+    return execEncodeError(response, EXEC_OP_SPAWN, EXEC_STATUS_SPAWN_FAILED, detail);
   }
   childPids[slot] = pid as u32;
   childNames[slot] = execName;
-  return execEncodeResponse(response, EXEC_STATUS_OK, 0, pid as u32);
+  return execEncodeSpawned(response, pid as u32);
+}
+
+/** Answers STATUS: a running child, one of the last EXITED_KEPT to end, or unknown. */
+function state(pid: u32): i32 {
+  for (let i = 0; i < CHILDREN_MAX; i++) {
+    if (pid != 0 && childPids[i] == pid) {
+      return execEncodeState(response, EXEC_STATE_RUNNING, false, 0, 0);
+    }
+  }
+  for (let i = 0; i < EXITED_KEPT; i++) {
+    if (pid != 0 && exitedPids[i] == pid) {
+      return execEncodeState(response, EXEC_STATE_EXITED, exitedTrapped[i], exitedCodes[i],
+        exitedReports[i]);
+    }
+  }
+  return execEncodeState(response, EXEC_STATE_UNKNOWN, false, 0, 0);
 }
 
 function freeSlot(): i32 {
@@ -86,8 +115,19 @@ function childEnded(pid: u32): void {
   if (slot < 0 || sys.wait(pid) < 0) return;
   const name = childNames[slot];
   childPids[slot] = 0;
-  if (sys.waitCode == 0 && !sys.waitTrapped) return;
-  report(name, pid);
+  const crashed = sys.waitCode != 0 || sys.waitTrapped;
+  remember(pid, sys.waitCode, sys.waitTrapped, crashed ? 1 : 0);
+  if (crashed) report(name, pid);
+}
+
+/** Keeps an ended child for STATUS, overwriting the oldest of the last EXITED_KEPT. */
+function remember(pid: u32, code: i32, trapped: bool, reports: u32): void {
+  const slot = exitedNext % EXITED_KEPT;
+  exitedPids[slot] = pid;
+  exitedCodes[slot] = code;
+  exitedTrapped[slot] = trapped;
+  exitedReports[slot] = reports;
+  exitedNext++;
 }
 
 function report(name: string, pid: u32): void {

@@ -5,7 +5,8 @@
 //   log query     logs records through nexus-log, finds them again in logd by paging with
 //                 the cursor one record per page (so paging itself is exercised)
 //   crash report  asks execd to run crash42, then finds execd's crash record for that pid
-//                 with code 42 and crash42's own records in it
+//                 with code 42 and crash42's own records in it, and execd's STATUS for the
+//                 pid says it exited with 42 and was reported once
 //   trap report   the same for crash-trap, whose record must name the trap reason
 //   malformed frame / oversized record
 //                 send a bad-magic frame and a message past the 256-byte cap; both must be
@@ -14,8 +15,8 @@
 //                 were counted as rejected
 
 import {
-  EXEC_FRAME_BYTES_MAX, EXEC_STATUS_OK, execDecodeResponse, execEncodeSpawn, execPid,
-  execStatus,
+  EXEC_STATE_EXITED, EXEC_STATUS_OK, execCode, execDecodeResponse, execEncodeSpawn,
+  execEncodeStatus, execPid, execReports, execState, execStatus,
 } from "../lib/exec-v1";
 import {
   logHeaderBytes, logMagic, logStats, logStatusMalformed, logStatusOk, logStatusTooLarge,
@@ -112,7 +113,7 @@ function checkCrash(program: string, code: string, evidence: string): string {
       if (!fields.includes(evidence)) {
         return "crash record lacks \"" + evidence + "\": " + fields.replaceAll("\n", " ");
       }
-      return "";
+      return checkExecStatus(exec as u32, pid, I32.parseInt(code));
     }
     sys.yieldNow();
   }
@@ -187,5 +188,18 @@ function checkCounters(): string {
       dropped.toString();
   }
   if (logStats.rejected < 2) return "rejected " + logStats.rejected.toString() + " < 2";
+  return "";
+}
+
+/** execd's STATUS for `pid` must say it exited with `code` and was reported once. */
+function checkExecStatus(exec: u32, pid: u32, code: i32): string {
+  const status = sys.call(exec, frame, execEncodeStatus(frame, pid));
+  if (status < 0) return "status call: " + sys.statusName(sys.statusOf(status));
+  if (execDecodeResponse(sys.replyPtr, sys.replyLen) != EXEC_STATUS_OK) return "bad STATUS reply";
+  if (execStatus != EXEC_STATUS_OK) return "STATUS refused: " + execStatus.toString();
+  if (execState != EXEC_STATE_EXITED || execCode != code || execReports != 1) {
+    return "STATUS says state=" + execState.toString() + " code=" + execCode.toString() +
+      " reports=" + execReports.toString();
+  }
   return "";
 }

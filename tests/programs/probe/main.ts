@@ -11,7 +11,9 @@
 //   flood           sends to "pong" until the queue is full
 //   parent <mode>   spawns a probe child with <mode>, waits, reports its exit status
 //   spawner <n>     spawns and waits for n children that exit at once
+//   exec            sends execd bad and good EXEC v1 requests, prints each answer
 
+import * as exec from "../../../services/lib/exec-v1";
 import * as sys from "../../../services/lib/sys";
 import { marker } from "../../../services/lib/nexus-log";
 import { notifyReady } from "../../../services/lib/ready";
@@ -39,6 +41,7 @@ export function run(argsPtr: usize, argsLen: i32): i32 {
   if (mode == "flood") return flood();
   if (mode == "parent") return parent(args.slice(1));
   if (mode == "spawner") return spawner(I32.parseInt(args[1]));
+  if (mode == "exec") return execRequests();
   marker("probe: unknown mode " + mode);
   return 2;
 }
@@ -156,5 +159,38 @@ function spawner(count: i32): i32 {
     if (child > 0 && sys.wait(child as u32) == 0 && sys.waitCode == 0) clean++;
   }
   marker("probe: spawned " + clean.toString() + " of " + count.toString());
+  return 0;
+}
+
+/** Calls execd with `len` bytes of `scratch` and prints the decoded answer. */
+function execCall(what: string, len: i32): void {
+  const handle = sys.open("exec");
+  const status = sys.call(handle as u32, scratch, len);
+  if (status < 0) {
+    result("exec " + what, status);
+    return;
+  }
+  const decoded = exec.execDecodeResponse(sys.replyPtr, sys.replyLen);
+  marker("probe: exec " + what + " decoded=" + decoded.toString() + " status=" +
+    exec.execStatus.toString() + " detail=" + exec.execDetail.toString() + " state=" +
+    exec.execState.toString() + " code=" + exec.execCode.toString());
+}
+
+function execRequests(): i32 {
+  const good = exec.execEncodeStatus(scratch, 9999);
+  execCall("unknown pid", good);
+  store<u16>(scratch, 0x1234);
+  execCall("bad magic", good);
+  exec.execEncodeStatus(scratch, 1);
+  store<u8>(scratch, 9, 3);
+  execCall("unknown op", good);
+  exec.execEncodeStatus(scratch, 1);
+  execCall("truncated", good - 1);
+  execCall("no such image", exec.execEncodeSpawn(scratch, "nonexistent", []));
+  const spawned = exec.execEncodeSpawn(scratch, "probe", ["exit", "5"]);
+  execCall("spawn", spawned);
+  const pid = exec.execPid;
+  for (let i = 0; i < 50; i++) sys.yieldNow();
+  execCall("exited child", exec.execEncodeStatus(scratch, pid));
   return 0;
 }
