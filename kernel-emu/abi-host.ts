@@ -237,7 +237,7 @@ function sysImports(kernel: Kernel, p: Process, mem: GuestMemory) {
       const image = mem.string(imagePtr, imageLen, "spawn");
       const args = mem.stringList(argsPtr, argsLen, "spawn");
       expect(retPtr, lowerU32);
-      const notifyHandle = notifyIsSome !== 0 ? notify >>> 0 : null;
+      const notifyHandle = notifyIsSome !== 0 ? notify >>> 0 : undefined;
       return settle(kernel.spawn(p, image, args, notifyHandle), lowerU32);
     }),
     "exit": (code: number) => kernel.exit(p, code),

@@ -33,6 +33,7 @@ import {
 } from "./manifest.ts";
 import { Prng } from "./prng.ts";
 import { fail, SysError } from "./status.ts";
+import type { Message, Syscalls } from "./sys-types.ts";
 import { trapStatus, type ExitStatus } from "./trap.ts";
 
 export type { ExitStatus } from "./trap.ts";
@@ -81,11 +82,7 @@ export class ProcessExit {
   }
 }
 
-export interface Message {
-  sender: number;
-  replyToken: number;
-  bytes: Uint8Array;
-}
+export type { Message } from "./sys-types.ts";
 
 type ProcessState = "runnable" | "running" | "blocked" | "zombie";
 
@@ -158,7 +155,7 @@ const noBytes = new Uint8Array(0);
 /** Bytes of an exit notice: pid u32, code s32, trapped u32, little-endian. */
 export const exitNoticeBytes = 12;
 
-export class Kernel {
+export class Kernel implements Syscalls {
   private readonly manifest: ImageManifest;
   private readonly loader: ProgramLoader;
   private readonly options: KernelOptions;
@@ -249,13 +246,14 @@ export class Kernel {
 
   // ---- processes ------------------------------------------------------------------------------
 
-  spawn(p: Process, image: string, args: string[], notify: number | null): number | SysError {
+  spawn(p: Process, image: string, args: string[], notify: number | undefined):
+    number | SysError {
     this.tick(p);
     if (Buffer.byteLength(image) > nameBytesMax) return fail("invalid-argument");
     if (args.length > spawnArgsMax) return fail("invalid-argument");
     if (args.some((a) => Buffer.byteLength(a) > argBytesMax)) return fail("invalid-argument");
     let endpoint: Endpoint | null = null;
-    if (notify !== null) {
+    if (notify !== undefined) {
       const h = this.handle(p, notify);
       if (h instanceof SysError) return h;
       if (!h.canRecv) return fail("access-denied");

@@ -79,7 +79,7 @@ function sysImports(kernel: Kernel, p: Process): SysImports {
     clockNow: () => kernel.clockNow(p),
     yield: () => kernel.yield(p),
     selfPid: () => kernel.selfPid(p),
-    spawn: (image, args, notify) => witResult(kernel.spawn(p, image, args, notify ?? null)),
+    spawn: (image, args, notify) => witResult(kernel.spawn(p, image, args, notify)),
     // The ProcessExit this throws passes through the glue untouched: a synchronous import
     // rethrows what it caught, and `run` rejects with it, so the kernel sees a clean exit.
     exit: (code) => kernel.exit(p, code),

@@ -1,5 +1,8 @@
 // Syscall statuses: the closed set of `enum status` in wit/nexus-os.wit, in the same order,
-// so a status's index here is its canonical-ABI discriminant.
+// so a status's index here is its canonical-ABI discriminant. The list is checked against the
+// generated WIT types both ways: no name it lacks, none it does not have.
+
+import type { Status } from "./sys-types.ts";
 
 export const statusNames = [
   "bad-handle",
@@ -11,9 +14,13 @@ export const statusNames = [
   "no-such-image",
   "limit-reached",
   "invalid-argument",
-] as const;
+] as const satisfies readonly Status[];
 
 export type StatusName = (typeof statusNames)[number];
+
+// Fails to compile when the WIT gains a status this list lacks.
+const everyStatusListed: Exclude<Status, StatusName> extends never ? true : never = true;
+void everyStatusListed;
 
 /** A syscall's expected failure: carried as a value, never thrown. */
 export class SysError {

@@ -3,13 +3,10 @@
 
 import { backtraceFrameBytesMax, backtraceFramesMax, trapReasonBytesMax } from "./limits.ts";
 
-export interface ExitStatus {
-  code: number;
-  trapped: boolean;
-  trapReason: string;
-  /** Wasm frames, innermost first: `function@0xoffset`. */
-  backtrace: string[];
-}
+import type { ExitStatus } from "./sys-types.ts";
+
+// An exit status's backtrace lists wasm frames, innermost first: `function@0xoffset`.
+export type { ExitStatus };
 
 /** The exit code a trapped process reports. */
 export const trapExitCode = -1;

@@ -26,6 +26,11 @@ describe("processes", () => {
     expect(transcript).toContain("init: exited probe0 pid=2 code=0");
   });
 
+  test("exit: the exit syscall ends the process with its code, mid-run", async () => {
+    const { transcript } = await bootManifest(probeImage([["exit-syscall", "9"]]));
+    expect(transcript).toContain("init: exited probe0 pid=2 code=9\n");
+  });
+
   test("exit: a clean exit code reaches the parent through its exit notice", async () => {
     const { transcript } = await bootManifest(probeImage([["exit", "42"]]));
     expect(transcript).toContain("init: exited probe0 pid=2 code=42");

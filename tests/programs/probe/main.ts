@@ -2,7 +2,8 @@
 // mode prints `probe: <what> <result>` lines through nexus-log that tests compare.
 //
 //   syscalls        every syscall's success and error paths (also the conformance program)
-//   exit <n>        exits with code n
+//   exit <n>        exits with code n (run returns it)
+//   exit-syscall <n>  exits with code n through the exit syscall
 //   trap <kind>     traps: unreachable | oob | stack
 //   memhog          grows memory until the kernel's cap refuses, then reports the page count
 //   spin            loops forever without a syscall
@@ -33,6 +34,7 @@ export function run(argsPtr: usize, argsLen: i32): i32 {
   notifyReady();
   if (mode == "syscalls") return syscalls();
   if (mode == "exit") return I32.parseInt(args[1]);
+  if (mode == "exit-syscall") sys.exit(I32.parseInt(args[1]));
   if (mode == "trap") return trap(args[1]);
   if (mode == "memhog") return memhog();
   if (mode == "spin") return spin();
