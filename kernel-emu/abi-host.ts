@@ -33,6 +33,7 @@ class GuestMemory {
   private exports: ProgramExports | null = null;
   private view = new DataView(new ArrayBuffer(0));
   private bytes = new Uint8Array(0);
+  private lastRead = new Uint8Array(0);
   private static readonly decoder = new TextDecoder("utf-8", { fatal: true });
   private static readonly encoder = new TextEncoder();
 
@@ -65,7 +66,15 @@ class GuestMemory {
   /** A view of guest bytes; the kernel copies what it keeps. */
   read(ptr: number, len: number, what: string): Uint8Array {
     this.check(ptr >>> 0, len >>> 0, what);
-    return this.bytes.subarray(ptr >>> 0, (ptr >>> 0) + (len >>> 0));
+    // Programs send from fixed buffers (a request frame, a response area), so the last view
+    // is usually the one asked for again: reusing it keeps a round trip allocation-free.
+    const last = this.lastRead;
+    if (last.byteOffset === ptr >>> 0 && last.length === len >>> 0 &&
+      last.buffer === this.bytes.buffer) {
+      return last;
+    }
+    this.lastRead = this.bytes.subarray(ptr >>> 0, (ptr >>> 0) + (len >>> 0));
+    return this.lastRead;
   }
 
   string(ptr: number, len: number, what: string): string {
