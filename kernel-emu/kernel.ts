@@ -362,8 +362,16 @@ export class Kernel implements Syscalls {
     if (spec === undefined) return fail("no-such-image");
     if (this.processes.size >= processesMax) return fail("limit-reached");
     const p = new Process(this.nextPid++, image, parent, [...spec.args, ...args]);
+    try {
+      p.entry = this.loader.instantiate(p, spec);
+    } catch (error) {
+      // The host could not make the instance (V8 out of memory for a new linear memory):
+      // a resource limit for the spawner, not its fault and not the kernel's.
+      this.options.console(new TextEncoder().encode(
+        `kernel: cannot instantiate ${image}: ${(error as Error).message}\n`));
+      return fail("limit-reached");
+    }
     this.grantHandles(p, spec);
-    p.entry = this.loader.instantiate(p, spec);
     this.processes.set(p.pid, p);
     this.processes.get(parent)?.children.add(p.pid);
     this.runnable.push(p);
@@ -396,6 +404,7 @@ export class Kernel implements Syscalls {
   }
 
   private endByThrow(p: Process, error: unknown): void {
+    if (error instanceof Unwound) return;
     if (error instanceof KernelFault) return this.halt("kernel-fault", error.message);
     if (error instanceof ProcessExit) {
       return this.end(p, { code: error.code, trapped: false, trapReason: "", backtrace: [] });
@@ -655,5 +664,24 @@ export class Kernel implements Syscalls {
     }));
     this.halted = { reason, detail, nowNs: this.nowNs, alive };
     this.resolveHalt(this.halted);
+    this.unwindParked();
+  }
+
+  /**
+   * After a halt, ends every parked process by making its pending syscall throw. Nothing
+   * would ever resume them, and V8 keeps a suspended JSPI stack (and its instance) alive for
+   * as long as its promise is pending: without this, a sweep of thousands of boots in one
+   * process runs out of memory for new instances.
+   */
+  private unwindParked(): void {
+    for (const p of this.processes.values()) {
+      const fault = p.fault;
+      p.wake = null;
+      p.fault = null;
+      fault?.(new Unwound());
+    }
   }
 }
+
+/** Thrown into a parked process when the kernel halts: it ends silently, being already gone. */
+class Unwound extends Error {}
