@@ -53,6 +53,7 @@ class GuestMemory {
     if (this.bytes.length === 0 && this.exports !== null) {
       this.view = new DataView(this.exports.memory.buffer);
       this.bytes = new Uint8Array(this.exports.memory.buffer);
+      this.lastRead = new Uint8Array(0);
     }
   }
 
@@ -69,10 +70,7 @@ class GuestMemory {
     // Programs send from fixed buffers (a request frame, a response area), so the last view
     // is usually the one asked for again: reusing it keeps a round trip allocation-free.
     const last = this.lastRead;
-    if (last.byteOffset === ptr >>> 0 && last.length === len >>> 0 &&
-      last.buffer === this.bytes.buffer) {
-      return last;
-    }
+    if (last.byteOffset === ptr >>> 0 && last.length === len >>> 0) return last;
     this.lastRead = this.bytes.subarray(ptr >>> 0, (ptr >>> 0) + (len >>> 0));
     return this.lastRead;
   }

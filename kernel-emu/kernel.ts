@@ -27,6 +27,7 @@ import {
   handlesPerProcessMax,
   messageBytesMax, nameBytesMax, processesMax, spawnArgsMax, syscallCostNs,
 } from "./limits.ts";
+import { CallTable } from "./call-table.ts";
 import { type Fault, faultText, InjectedFault, injectedReason } from "./faults.ts";
 import {
   type EndpointSpec, type ImageManifest, type ProgramSpec, startArgument,
@@ -164,15 +165,11 @@ export class Kernel implements Syscalls {
   private readonly endpoints = new Map<string, Endpoint>();
   private readonly processes = new Map<number, Process>();
   private readonly runnable: Process[] = [];
-  /**
-   * Callers blocked in `call`, by reply token. A caller has at most one call in flight (it is
-   * blocked in it), so the process table bounds this map.
-   */
-  private readonly pendingCalls = new Map<number, Process>();
+  /** Callers blocked in `call`, by reply token. */
+  private readonly pendingCalls = new CallTable<Process>();
   /** The message handed to a receiver whose host lowers it at once; never kept. */
   private readonly handoff: Message = { sender: 0, replyToken: 0, bytes: noBytes };
   private nextPid = 1;
-  private nextReplyToken = 1;
   private nowNs = 0;
   /** One-way messages sent so far (drop faults count them). */
   private oneWayMessages = 0;
@@ -184,6 +181,9 @@ export class Kernel implements Syscalls {
   private halted: Halt | null = null;
   private resolveHalt: (halt: Halt) => void = () => {};
   readonly preemptEverySyscall: boolean;
+  // Read on every syscall or switch, so kept out of the options object.
+  private readonly hasFaults: boolean;
+  private readonly onSwitch: ((pid: number) => void) | undefined;
 
   constructor(manifest: ImageManifest, loader: ProgramLoader, options: KernelOptions) {
     assertLimits();
@@ -192,6 +192,8 @@ export class Kernel implements Syscalls {
     this.options = options;
     this.prng = new Prng(options.seed);
     this.preemptEverySyscall = options.preemptEverySyscall ?? false;
+    this.hasFaults = (options.faults ?? []).length > 0;
+    this.onSwitch = options.onSwitch;
     for (const p of manifest.programs) this.programs.set(p.name, p);
     for (const e of manifest.endpoints) this.endpoints.set(e.name, new Endpoint(e));
   }
@@ -314,10 +316,9 @@ export class Kernel implements Syscalls {
     this.tick(p);
     const endpoint = this.sendTarget(p, handle, bytes);
     if (endpoint instanceof SysError) return endpoint;
-    const replyToken = this.nextReplyToken++;
+    const replyToken = this.pendingCalls.add(p);
     p.callEndpoint = endpoint;
     p.callHolder = null;
-    this.pendingCalls.set(replyToken, p);
     this.enqueue(endpoint, p.pid, replyToken, bytes);
     return this.park(p, `call ${endpoint.spec.name}`) as Promise<Uint8Array | SysError>;
   }
@@ -466,7 +467,7 @@ export class Kernel implements Syscalls {
       if (h !== null && h.canRecv && h.endpoint.server === p) this.unbindServer(h.endpoint);
     }
     p.handles.length = 0;
-    for (const [token, caller] of this.pendingCalls) {
+    for (const [token, caller] of this.pendingCalls.entries()) {
       if (caller.callHolder === p) this.failCall(token, caller);
     }
   }
@@ -477,7 +478,7 @@ export class Kernel implements Syscalls {
     endpoint.receiver = null;
     endpoint.queue.length = 0;
     endpoint.dataQueued = 0;
-    for (const [token, caller] of this.pendingCalls) {
+    for (const [token, caller] of this.pendingCalls.entries()) {
       if (caller.callEndpoint === endpoint) this.failCall(token, caller);
     }
   }
@@ -555,7 +556,7 @@ export class Kernel implements Syscalls {
     }
     this.nowNs += syscallCostNs;
     p.syscalls++;
-    if (this.options.faults !== undefined) this.injectAtSyscall(p);
+    if (this.hasFaults) this.injectAtSyscall(p);
   }
 
   /** Ends `p` here when a kill or trap fault names its program and this syscall. */
@@ -639,7 +640,7 @@ export class Kernel implements Syscalls {
     this.nowNs += contextSwitchCostNs;
     this.current = p;
     p.state = "running";
-    this.options.onSwitch?.(p.pid);
+    if (this.onSwitch !== undefined) this.onSwitch(p.pid);
     if (!p.started) {
       queueMicrotask(() => this.start(p));
       return;
