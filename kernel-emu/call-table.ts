@@ -44,7 +44,7 @@ export class CallTable<Caller> {
 
   delete(token: number): void {
     const slot = token & slotMask;
-    if (this.get(token) === undefined) return;
+    if (slot >= this.callers.length || this.tokens[slot] !== token) return;
     this.callers[slot] = null;
     this.tokens[slot] = 0;
     this.free.push(slot);
