@@ -309,7 +309,7 @@ export class Kernel implements Syscalls {
     const endpoint = this.sendTarget(p, handle, bytes);
     if (endpoint instanceof SysError) return endpoint;
     if (this.dropsOneWay()) return;
-    this.enqueue(endpoint, p.pid, 0, bytes);
+    this.enqueue(endpoint, p, 0, bytes);
   }
 
   call(p: Process, handle: number, bytes: Uint8Array): Promise<Uint8Array | SysError> | SysError {
@@ -319,7 +319,7 @@ export class Kernel implements Syscalls {
     const replyToken = this.pendingCalls.add(p);
     p.callEndpoint = endpoint;
     p.callHolder = null;
-    this.enqueue(endpoint, p.pid, replyToken, bytes);
+    this.enqueue(endpoint, p, replyToken, bytes);
     return this.park(p, `call ${endpoint.spec.name}`) as Promise<Uint8Array | SysError>;
   }
 
@@ -459,7 +459,7 @@ export class Kernel implements Syscalls {
     view.setInt32(4, status.code, true);
     view.setUint32(8, status.trapped ? 1 : 0, true);
     if (this.dropsOneWay()) return;
-    this.enqueue(endpoint, 0, 0, bytes);
+    this.enqueue(endpoint, null, 0, bytes);
   }
 
   private releaseHandles(p: Process): void {
@@ -508,15 +508,18 @@ export class Kernel implements Syscalls {
   }
 
   /**
-   * Hands a message to a blocked receiver, or queues it. Exit notices (sender 0) bypass the
-   * depth bound. `bytes` may be a view of the sender's memory: it is copied unless the
-   * receiver's host lowers it at once, in which case nothing is allocated at all.
+   * Hands a message to a blocked receiver, or queues it. Exit notices (from the kernel, no
+   * sending process) bypass the depth bound. `bytes` may be a view of the sender's memory: it
+   * is copied unless the receiver's host lowers it at once, and then nothing is allocated.
    */
-  private enqueue(endpoint: Endpoint, sender: number, replyToken: number, bytes: Uint8Array): void {
+  private enqueue(endpoint: Endpoint, from: Process | null, replyToken: number,
+    bytes: Uint8Array): void {
+    const sender = from === null ? 0 : from.pid;
     const receiver = endpoint.receiver;
     if (receiver !== null) {
       endpoint.receiver = null;
-      this.holdCall(replyToken, receiver);
+      // A call goes straight to its server: the caller is at hand, no token lookup needed.
+      if (replyToken !== 0 && from !== null) from.callHolder = receiver;
       if (receiver.deliver === null) {
         this.makeRunnable(receiver, { sender, replyToken, bytes: bytes.slice() });
         return;

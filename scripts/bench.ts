@@ -36,7 +36,7 @@ interface Sizes {
 }
 
 const fullSizes: Sizes = {
-  repeats: 3, roundTrips: [20_000, 200_000], glueRoundTrips: [1_000, 10_000],
+  repeats: 5, roundTrips: [20_000, 200_000], glueRoundTrips: [1_000, 10_000],
   appends: [10_000, 100_000], queryRounds: [20, 200],
   spawns: [100, 1_000], boots: 5, floodAppends: 1_000_000,
 };
