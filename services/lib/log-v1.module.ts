@@ -5,6 +5,7 @@
 // that take and return plain numbers, so a test needs no knowledge of the view layouts.
 // Does not: add any behaviour; every wrapper forwards to log-v1.ts.
 
+import { setQuery, setRecord } from "./log-v1-views";
 import { logFieldsBytesMax, logMessageBytesMax, logQueryRecordsMax, logScopeBytesMax,
   messageBytesMax } from "./limits";
 import {
@@ -96,15 +97,9 @@ export function encodeQueryRequest(
   cursor: u64, timestampMinNs: u64, sender: u32, recordsMax: u16, bytesMax: u16,
   levelMax: u8, scopePtr: usize, scopeBytes: i32,
 ): i32 {
-  queryScratch.cursor = cursor;
-  queryScratch.timestampMinNs = timestampMinNs;
-  queryScratch.sender = sender;
-  queryScratch.recordsMax = recordsMax;
-  queryScratch.bytesMax = bytesMax;
-  queryScratch.levelMax = levelMax;
-  queryScratch.scopePtr = scopePtr;
-  queryScratch.scopeBytes = scopeBytes;
-  return logEncodeQueryRequest(outputArea, messageBytesMax, queryScratch);
+  const view = setQuery(queryScratch, cursor, timestampMinNs, sender, recordsMax, bytesMax,
+    levelMax, scopePtr, scopeBytes);
+  return logEncodeQueryRequest(outputArea, messageBytesMax, view);
 }
 
 export function encodeStatsRequest(): i32 {
@@ -141,19 +136,11 @@ export function encodeQueryRecord(
   scopePtr: usize, scopeBytes: i32, messagePtr: usize, messageBytes: i32,
   fieldsPtr: usize, fieldsBytes: i32,
 ): i32 {
-  recordScratch.id = id;
-  recordScratch.timestampNs = timestampNs;
-  recordScratch.sender = sender;
-  recordScratch.level = level;
-  recordScratch.scopePtr = scopePtr;
-  recordScratch.scopeBytes = scopeBytes;
-  recordScratch.messagePtr = messagePtr;
-  recordScratch.messageBytes = messageBytes;
-  recordScratch.fieldsPtr = fieldsPtr;
-  recordScratch.fieldsBytes = fieldsBytes;
+  const view = setRecord(recordScratch, id, timestampNs, sender, level, scopePtr, scopeBytes,
+    messagePtr, messageBytes, fieldsPtr, fieldsBytes);
   const recordPtr = outputArea + logQueryResponseRecordsOffset + recordsOffset;
   const capacity = messageBytesMax - logQueryResponseRecordsOffset - recordsOffset;
-  return logEncodeRecord(recordPtr, capacity, recordScratch);
+  return logEncodeRecord(recordPtr, capacity, view);
 }
 
 export function encodeQueryResponseHead(

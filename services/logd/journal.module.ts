@@ -13,6 +13,7 @@ import {
   journalAppend, journalCountRejected, journalDropped, journalInit, journalQuery, journalRead,
   journalStats,
 } from "./journal";
+import { setQuery, setRecord } from "../lib/log-v1-views";
 import { mirrorFormat } from "./mirror";
 
 export {
@@ -62,15 +63,9 @@ export function query(
   cursor: u64, timestampMinNs: u64, sender: u32, recordsMax: u16, bytesMax: u16,
   levelMax: u8, scopePtr: usize, scopeBytes: i32,
 ): i32 {
-  queryScratch.cursor = cursor;
-  queryScratch.timestampMinNs = timestampMinNs;
-  queryScratch.sender = sender;
-  queryScratch.recordsMax = recordsMax;
-  queryScratch.bytesMax = bytesMax;
-  queryScratch.levelMax = levelMax;
-  queryScratch.scopePtr = scopePtr;
-  queryScratch.scopeBytes = scopeBytes;
-  return journalQuery(queryScratch, outputArea, areaBytes);
+  const view = setQuery(queryScratch, cursor, timestampMinNs, sender, recordsMax, bytesMax,
+    levelMax, scopePtr, scopeBytes);
+  return journalQuery(view, outputArea, areaBytes);
 }
 
 export function stats(): void { journalStats(statsScratch); }
@@ -94,15 +89,7 @@ export function mirrorParts(
   id: u64, timestampNs: u64, sender: u32, level: u8, scopePtr: usize, scopeBytes: i32,
   messagePtr: usize, messageBytes: i32, fieldsPtr: usize, fieldsBytes: i32,
 ): i32 {
-  recordScratch.id = id;
-  recordScratch.timestampNs = timestampNs;
-  recordScratch.sender = sender;
-  recordScratch.level = level;
-  recordScratch.scopePtr = scopePtr;
-  recordScratch.scopeBytes = scopeBytes;
-  recordScratch.messagePtr = messagePtr;
-  recordScratch.messageBytes = messageBytes;
-  recordScratch.fieldsPtr = fieldsPtr;
-  recordScratch.fieldsBytes = fieldsBytes;
-  return mirrorFormat(recordScratch, outputArea, areaBytes);
+  const view = setRecord(recordScratch, id, timestampNs, sender, level, scopePtr, scopeBytes,
+    messagePtr, messageBytes, fieldsPtr, fieldsBytes);
+  return mirrorFormat(view, outputArea, areaBytes);
 }
