@@ -257,12 +257,7 @@ function away(scope: string, message: string, fieldsBytes: i32): i32 {
 
 /** Tells a returned logd how many records went to the console; false if it is still away. */
 function reportAway(): bool {
-  const fields = new Fields();
-  fields.add("dropped", awayCount.toString());
-  const fieldsBytes = fields.encodeInto(noticeFieldsText, logFieldsBytesMax);
-  const length = encode(noticeFrame, LEVEL_WARN, "nexus-log",
-    "logd was away, records went to the console", noticeFieldsText, fieldsBytes);
-  if (length < 0 || deliver(noticeFrame, length) == LOG_UNDELIVERED) return false;
+  if (!notice("logd was away, records went to the console", awayCount)) return false;
   awayCount = 0;
   return true;
 }
@@ -301,13 +296,21 @@ function replay(): i32 {
 }
 
 function reportOverflow(): void {
-  const fields = new Fields();
-  fields.add("dropped", pendingOverflow.toString());
+  notice("pre-ready buffer full, records went to the console", pendingOverflow);
   pendingOverflow = 0;
+}
+
+/**
+ * Sends a warn record saying `dropped` records missed logd, from its own buffers so it never
+ * disturbs the record being sent. False when logd did not get it.
+ */
+function notice(message: string, dropped: i32): bool {
+  const fields = new Fields();
+  fields.add("dropped", dropped.toString());
   const fieldsBytes = fields.encodeInto(noticeFieldsText, logFieldsBytesMax);
-  const length = encode(noticeFrame, LEVEL_WARN, "nexus-log",
-    "pre-ready buffer full, records went to the console", noticeFieldsText, fieldsBytes);
-  if (length > 0) deliver(noticeFrame, length);
+  const length = encode(noticeFrame, LEVEL_WARN, "nexus-log", message, noticeFieldsText,
+    fieldsBytes);
+  return length >= 0 && deliver(noticeFrame, length) != LOG_UNDELIVERED;
 }
 
 /** Prints a record as `scope: message key=value ...` (fields from fieldsText). */

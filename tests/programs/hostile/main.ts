@@ -110,29 +110,27 @@ function appendFrame(level: u8, scope: string, message: string, fields: string):
   const scopeBytes = putText(body + 8, scope);
   const messageBytes = putText(body + 8 + scopeBytes, message);
   const fieldsBytes = putText(body + 8 + scopeBytes + messageBytes, fields);
-  store<u8>(frame + body, level);
-  store<u8>(frame + body, 0, 1);
-  store<u16>(frame + body, <u16>scopeBytes, 2);
-  store<u16>(frame + body, <u16>messageBytes, 4);
-  store<u16>(frame + body, <u16>fieldsBytes, 6);
-  const bodyBytes = 8 + scopeBytes + messageBytes + fieldsBytes;
-  putHeader(logOpAppend, bodyBytes);
-  return logHeaderBytes + bodyBytes;
+  return finishAppend(level, scopeBytes, messageBytes, fieldsBytes);
 }
 
 /** An APPEND whose parts are runs of one byte: scope 's', message 'm', fields "k=vvv...". */
 function appendFrameSized(scopeBytes: i32, messageBytes: i32, fieldsBytes: i32): i32 {
-  const body = logHeaderBytes;
-  const parts = frame + body + 8;
+  const parts = frame + logHeaderBytes + 8;
   memory.fill(parts, 0x73, scopeBytes);
   memory.fill(parts + scopeBytes, 0x6d, messageBytes);
   memory.fill(parts + scopeBytes + messageBytes, 0x76, fieldsBytes);
   if (fieldsBytes >= 2) store<u16>(parts + scopeBytes + messageBytes, 0x3d6b);
-  store<u8>(frame + body, 3);
-  store<u8>(frame + body, 0, 1);
-  store<u16>(frame + body, <u16>scopeBytes, 2);
-  store<u16>(frame + body, <u16>messageBytes, 4);
-  store<u16>(frame + body, <u16>fieldsBytes, 6);
+  return finishAppend(3, scopeBytes, messageBytes, fieldsBytes);
+}
+
+/** Writes an APPEND's fixed body part and header around parts already in place. */
+function finishAppend(level: u8, scopeBytes: i32, messageBytes: i32, fieldsBytes: i32): i32 {
+  const body = frame + logHeaderBytes;
+  store<u8>(body, level);
+  store<u8>(body, 0, 1);
+  store<u16>(body, <u16>scopeBytes, 2);
+  store<u16>(body, <u16>messageBytes, 4);
+  store<u16>(body, <u16>fieldsBytes, 6);
   const bodyBytes = 8 + scopeBytes + messageBytes + fieldsBytes;
   putHeader(logOpAppend, bodyBytes);
   return logHeaderBytes + bodyBytes;
